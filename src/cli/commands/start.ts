@@ -1,0 +1,25 @@
+/** `shabaka start` (`npm start`): build the web app and the graph when stale, then serve on 127.0.0.1:3000. */
+import type { Command } from "commander";
+import { DEFAULT_ARTICLES, DEFAULT_DATA_DIR, DEFAULT_GRAPH } from "../paths.ts";
+import { isStale } from "../freshness.ts";
+import { runBuild } from "./build.ts";
+import { serve } from "./serve.ts";
+import { buildWeb } from "./web.ts";
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description(`build the graph from ${DEFAULT_ARTICLES} when it is missing or older than its inputs, then serve it`)
+    .option("-p, --port <port>", "port", "3000")
+    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .action(async (opts: { port: string; host: string }) => {
+      if (await buildWeb(true)) process.stdout.write("web app built → web/dist\n");
+      const inputs = [DEFAULT_ARTICLES, `${DEFAULT_DATA_DIR}/lexicon`, `${DEFAULT_DATA_DIR}/models`, `${DEFAULT_DATA_DIR}/boilerplate.tsv`];
+      if (isStale(DEFAULT_GRAPH, inputs)) {
+        const { summary, warnings } = await runBuild([DEFAULT_ARTICLES], DEFAULT_GRAPH);
+        for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+        process.stdout.write(`${summary}\n`);
+      } else process.stdout.write(`graph up to date: ${DEFAULT_GRAPH}\n`);
+      await serve({ graph: DEFAULT_GRAPH, port: opts.port, host: opts.host });
+    });
+}

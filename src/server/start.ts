@@ -1,0 +1,94 @@
+/**
+ * Starts the HTTP server and returns its address; `close()` is safe to call twice.
+ */
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Router } from "express";
+import { BadRequestError } from "../errors.ts";
+import { loadGraph } from "../graph/store.ts";
+import type { KnowledgeGraph } from "../graph/types.ts";
+import { createApp } from "./app.ts";
+import type { AppContext } from "./context.ts";
+import { createExportRouter } from "./routes/export.ts";
+import { createQueryRouter } from "./routes/query.ts";
+
+/** The project root (two levels above this file). */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+/** Settings of {@link startServer}. Either `graph` or `graphPath` is required. */
+export interface ServerOptions {
+  graph?: KnowledgeGraph;
+  graphPath?: string;
+  /** Interface to bind (default 127.0.0.1: local only). */
+  host?: string;
+  /** Port; 0 picks a free one (default 3000). */
+  port?: number;
+  /** Built web app folder (default `web/dist` of the project); `null` for API only. */
+  webRoot?: string | null;
+  /** Allow write clauses in `POST /api/query` (default false). */
+  allowWrites?: boolean;
+  /** Told of unexpected errors (default: console.error). */
+  onInternalError?: (err: unknown) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  graph: KnowledgeGraph;
+  close(): Promise<void>;
+}
+
+/** Validates settings; throws BadRequestError naming the bad one. */
+export function resolveServerOptions(o: ServerOptions): Required<Pick<ServerOptions, "host" | "port" | "allowWrites">> & { webRoot: string | null } {
+  const port = o.port ?? 3000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadRequestError(`startServer: port must be an integer from 0 to 65535, got ${String(o.port)}.`, "BAD_OPTION");
+  const host = o.host ?? "127.0.0.1";
+  if (typeof host !== "string" || host.length === 0) throw new BadRequestError(`startServer: host must be a non-empty string.`, "BAD_OPTION");
+  const webRoot = o.webRoot === undefined ? resolve(PROJECT_ROOT, "web/dist") : o.webRoot;
+  if (webRoot !== null && !existsSync(webRoot)) throw new BadRequestError(`startServer: web app folder "${webRoot}" not found (run \`npm run build:web\`).`, "BAD_OPTION");
+  return { host, port, webRoot, allowWrites: o.allowWrites ?? false };
+}
+
+/**
+ * Loads the graph (when given a path), builds the app and listens.
+ * @returns the bound address, e.g. `http://127.0.0.1:3000`, and `close()`.
+ * @throws BadRequestError for bad options; InputError/DataError when the graph file cannot be read.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const settings = resolveServerOptions(options);
+  let graph: KnowledgeGraph;
+  if (options.graph) graph = options.graph;
+  else if (options.graphPath) graph = await loadGraph(options.graphPath);
+  else throw new BadRequestError("startServer: a graph or a graphPath is required.", "BAD_OPTION");
+  const ctx: AppContext = { getGraph: () => graph, allowWrites: settings.allowWrites };
+  const extraRouters: Record<string, Router> = {
+    query: createQueryRouter(ctx),
+    export: createExportRouter(ctx),
+  };
+  const app = createApp(ctx, { webRoot: settings.webRoot, extraRouters, onInternalError: options.onInternalError });
+  const server = app.listen(settings.port, settings.host);
+  await new Promise<void>((ok, fail) => {
+    server.once("listening", ok);
+    server.once("error", fail);
+  });
+  const addr = server.address() as AddressInfo;
+  const hostForUrl = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${hostForUrl}:${addr.port}`,
+    host: addr.address,
+    port: addr.port,
+    graph,
+    close() {
+      closing ??= new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
