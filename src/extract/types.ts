@@ -64,3 +64,44 @@ export interface Extraction {
   events: ExtractedEvent[];
   relations: ExtractedRelation[];
 }
+
+/**
+ * A resolved mention of an entity in one sentence: the name span (no clitic, no title or rank) and, when a
+ * title or rank precedes it, the title span and what the title implies.
+ */
+export interface Mention {
+  /** Local id of the entity the mention was resolved to (`ExtractedEntity.id`). */
+  entity: string;
+  type: EntityType;
+  sentence: number;
+  /** `[start, end)` of the name in the document body. */
+  start: number;
+  end: number;
+  surface: string;
+  /** Index range `[tokenStart, tokenEnd)` into `DocumentAnalysis.tokens`. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** How it was recognised: `lexicon`, `pattern`, `title`, `ner`, `coreference`, ... */
+  source: string;
+  /** A title or rank before the name (persons), with the relation it implies towards the body it names. */
+  title?: {
+    text: string;
+    start: number;
+    end: number;
+    relation?: "HEADS" | "SPOKESPERSON_OF" | "MEMBER_OF";
+    /** Local id of the body (or place) named in the title, e.g. قيادة العمليات المشتركة in المتحدث باسم …. */
+    body?: string;
+  };
+}
+
+/**
+ * Everything the relation and event extractors get about one document after entity recognition and
+ * resolution.
+ */
+export interface DocumentAnalysis {
+  doc: SourceDocument;
+  sentences: import("../text/types.ts").Sentence[];
+  tokens: import("../text/types.ts").Token[];
+  mentions: Mention[];
+  entities: ExtractedEntity[];
+}

@@ -31,6 +31,11 @@ export interface Token {
   kind: TokenKind;
   /** Matching key: `normalizeKey(surface)`. */
   key: string;
+  /**
+   * Set on the proclitic parts produced by `segmentClitics`: `conj` (و ف), `prep` (ب ل ك) or `article` (ال, or the
+   * second ل of لل). Absent on ordinary tokens and stems.
+   */
+  clitic?: "conj" | "prep" | "article";
 }
 
 /** A sentence with `[start, end)` offsets into the text (trimmed of surrounding white space). */

@@ -1,0 +1,66 @@
+/**
+ * `shabaka query "<cypher>" [--graph FILE] [--format table|json|csv] [--param k=v ...]`: runs an openCypher-subset
+ * query (docs/query.md) on a saved graph and prints the result. Read-only.
+ */
+import type { Command } from "commander";
+import { BadRequestError } from "../../errors.ts";
+import type { KnowledgeGraph } from "../../graph/types.ts";
+import { runQuery } from "../../query/index.ts";
+import { formatResult, type OutputFormat } from "../../query/format.ts";
+
+export interface QueryCommandDeps {
+  loadGraph(file: string): Promise<KnowledgeGraph>;
+  defaultGraphPath: string;
+}
+
+interface QueryCliOptions {
+  graph: string;
+  format: string;
+  param: string[];
+  timeout: string;
+  maxRows: string;
+}
+
+/** Parses `k=v`: v as JSON when it parses, else the text itself. @throws BadRequestError */
+export function parseParam(arg: string, acc: Record<string, unknown> = {}): Record<string, unknown> {
+  const i = arg.indexOf("=");
+  if (i <= 0) throw new BadRequestError(`--param expects name=value, got "${arg}".`, "BAD_OPTION");
+  const k = arg.slice(0, i);
+  const raw = arg.slice(i + 1);
+  let v: unknown = raw;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    // plain text
+  }
+  return { ...acc, [k]: v };
+}
+
+function positiveNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n <= 0) throw new BadRequestError(`${name} must be a positive integer, got "${value}".`, "BAD_OPTION");
+  return n;
+}
+
+/** Registers the `query` command. Errors are thrown (main() prints `shabaka query: <message>` and exits 1). */
+export function registerQueryCommand(program: Command, deps: QueryCommandDeps): void {
+  program
+    .command("query")
+    .description("run an openCypher query on the graph (see docs/query.md)")
+    .argument("<cypher>", "the query, e.g. \"MATCH (n:official) RETURN n.label LIMIT 5\"")
+    .option("-g, --graph <file>", "graph file", deps.defaultGraphPath)
+    .option("-f, --format <format>", "table, json or csv", "table")
+    .option("-p, --param <name=value>", "query parameter (repeatable; value as JSON or text)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--timeout <ms>", "time budget in milliseconds", "10000")
+    .option("--max-rows <n>", "row cap", "10000")
+    .action(async (cypher: string, opts: QueryCliOptions) => {
+      const format = opts.format as OutputFormat;
+      if (!["table", "json", "csv"].includes(format)) throw new BadRequestError(`--format must be table, json or csv, got "${opts.format}".`, "BAD_OPTION");
+      let params: Record<string, unknown> = {};
+      for (const p of opts.param) params = parseParam(p, params);
+      const graph = await deps.loadGraph(opts.graph);
+      const result = runQuery(graph, cypher, { params, timeoutMs: positiveNumber(opts.timeout, "--timeout"), maxRows: positiveNumber(opts.maxRows, "--max-rows") });
+      process.stdout.write(formatResult(result, format));
+      for (const w of result.warnings) process.stderr.write(`shabaka query: warning: ${w}\n`);
+    });
+}

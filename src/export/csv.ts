@@ -1,0 +1,57 @@
+/**
+ * CSV writer: `nodes.csv` and `edges.csv` (RFC 4180: comma-separated, CRLF line ends, a field quoted when it
+ * holds `"`, `,`, CR or LF, quotes doubled). UTF-8; a byte order mark on request, so spreadsheet programs
+ * detect the encoding. Lists are JSON arrays (`["a", "b"]`), provenance is JSON text.
+ */
+import type { Column, ExportModel } from "./model.ts";
+import type { ExportReport } from "./sanitize.ts";
+import { cleanText } from "./sanitize.ts";
+import { columnValue, encodeList, IdMap } from "./values.ts";
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One RFC 4180 field. */
+export function csvField(s: string): string {
+  return NEEDS_QUOTES.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+/** One RFC 4180 record (fields joined by commas, ended by CRLF). */
+export function csvRecord(fields: string[]): string {
+  return fields.map(csvField).join(",") + "\r\n";
+}
+
+function values(columns: Column[], attrs: Record<string, unknown>, report: ExportReport): string[] {
+  return columns.map((c) => {
+    const v = columnValue(c, attrs, report);
+    return v === undefined ? "" : typeof v === "string" ? v : encodeList(v);
+  });
+}
+
+/** Yields `nodes.csv`: `id,label,<node columns>`. */
+export function* csvNodePieces(model: ExportModel, report: ExportReport): Generator<string> {
+  const { graph } = model;
+  const ids = new IdMap((id) => graph.hasNode(id), report);
+  yield csvRecord(["id", "label", ...model.nodeColumns.map((c) => cleanText(c.name, report))]);
+  for (const key of model.nodes) {
+    const attrs = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
+    const label = typeof attrs.label === "string" ? cleanText(attrs.label, report) : "";
+    yield csvRecord([ids.id(key), label, ...values(model.nodeColumns, attrs, report)]);
+  }
+}
+
+/** Yields `edges.csv`: `id,source,target,<edge columns>`. */
+export function* csvEdgePieces(model: ExportModel, report: ExportReport): Generator<string> {
+  const { graph } = model;
+  const nodeIds = new IdMap((id) => graph.hasNode(id), report);
+  const edgeIds = new IdMap((id) => graph.hasEdge(id), report);
+  yield csvRecord(["id", "source", "target", ...model.edgeColumns.map((c) => cleanText(c.name, report))]);
+  for (const key of model.edges) {
+    const attrs = graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
+    yield csvRecord([
+      edgeIds.id(key),
+      nodeIds.id(graph.source(key)),
+      nodeIds.id(graph.target(key)),
+      ...values(model.edgeColumns, attrs, report),
+    ]);
+  }
+}

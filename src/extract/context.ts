@@ -1,0 +1,90 @@
+/**
+ * The token view extraction works on: tokens (with glued words split), their matching keys, and the sentence of
+ * each token. Keys are `null` for punctuation and symbols, so no name match crosses them.
+ */
+import { procliticForms } from "../lexicon/trie.ts";
+import type { Lexicon } from "../lexicon/types.ts";
+import { normalizeKey, normalizeWithMap } from "../text/normalize.ts";
+import type { Sentence, Token } from "../text/types.ts";
+
+/** Tokens of one document with keys and sentence bounds. */
+export interface TokenView {
+  text: string;
+  tokens: Token[];
+  keys: Array<string | null>;
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  /** Token index range `[start, end)` of each sentence. */
+  sentenceTokens: Array<[number, number]>;
+}
+
+const MIN_PART = 3;
+
+function subToken(tok: Token, from: number, to: number): Token {
+  const surface = tok.surface.slice(from, to);
+  return { surface, start: tok.start + from, end: tok.start + to, kind: "word", key: normalizeKey(surface) };
+}
+
+/**
+ * Splits a word written without the space before the next word (مخمورشمال → مخمور + شمال): the token is split
+ * when one side is a single-word lexicon name and the other a function word, or both sides are lexicon names.
+ * Returns the token unchanged otherwise.
+ */
+export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
+  if (tok.kind !== "word" || tok.key.length < 2 * MIN_PART) return [tok];
+  if (procliticForms(tok.key).some(([f]) => isKnownWord(f, lexicon))) return [tok];
+  const { text, map } = normalizeWithMap(tok.surface);
+  for (let cut = MIN_PART; cut <= text.length - MIN_PART; cut++) {
+    const left = text.slice(0, cut);
+    const right = text.slice(cut);
+    const leftName = procliticForms(left).some(([f]) => lexicon.names.hasFirst(f) && isSingleName(f, lexicon));
+    const rightName = lexicon.names.hasFirst(right) && isSingleName(right, lexicon);
+    const leftFn = lexicon.words.functionWords.has(left);
+    const rightFn = lexicon.words.functionWords.has(right);
+    if ((leftName && (rightFn || rightName)) || (leftFn && rightName)) {
+      const at = map[cut];
+      return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
+    }
+  }
+  return [tok];
+}
+
+function isSingleName(key: string, lexicon: Lexicon): boolean {
+  const m = lexicon.names.longest([key], 0, false);
+  return m !== null && m.length === 1 && !m.values[0].weak && !m.values[0].entry.ambiguous;
+}
+
+function isKnownWord(key: string, lexicon: Lexicon): boolean {
+  const w = lexicon.words;
+  return lexicon.names.hasFirst(key) || w.functionWords.has(key) || w.verbs.has(key) || w.adjectives.has(key) ||
+    lexicon.firstNames.has(key) || lexicon.titles.hasFirst(key) || lexicon.patterns.hasFirst(key);
+}
+
+/** Builds the token view of `text` from its tokens and sentences, splitting glued words. */
+export function buildTokenView(text: string, rawTokens: Token[], sentences: Sentence[], lexicon: Lexicon): TokenView {
+  const tokens: Token[] = [];
+  for (const t of rawTokens) for (const s of splitGlued(t, lexicon)) tokens.push(s);
+  const keys = tokens.map((t) => (t.kind === "word" || t.kind === "number" ? t.key : null));
+  const sentenceOf = new Int32Array(tokens.length).fill(-1);
+  const sentenceTokens: Array<[number, number]> = sentences.map(() => [0, 0]);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (s < sentences.length && tokens[i].start >= sentences[s].end) s++;
+    if (s < sentences.length && tokens[i].start >= sentences[s].start) sentenceOf[i] = s;
+  }
+  let i = 0;
+  for (let k = 0; k < sentences.length; k++) {
+    while (i < tokens.length && sentenceOf[i] < k) i++;
+    const start = i;
+    while (i < tokens.length && sentenceOf[i] === k) i++;
+    sentenceTokens[k] = [start, i];
+  }
+  return { text, tokens, keys, sentenceOf, sentenceTokens };
+}
+
+/** Offset in the body where the name starts once `prefix` normalised proclitic characters are dropped. */
+export function strippedStart(tok: Token, prefix: number): number {
+  if (prefix === 0) return tok.start;
+  const { map } = normalizeWithMap(tok.surface);
+  return tok.start + map[Math.min(prefix, map.length - 1)];
+}

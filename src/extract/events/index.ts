@@ -1,0 +1,138 @@
+/**
+ * Events of one document: trigger mentions with their arguments (./mentions.ts), merged so that repeated
+ * mentions of one happening become one event, each with an id `ev<n>`, a short Arabic label, a date at the
+ * precision the text gives, and PARTICIPANT_IN (entity → event, with role) and OCCURRED_IN (event → place)
+ * relations.
+ *
+ * Merge rule: same eventType, compatible dates (equal, or one a prefix of the other, or one missing), the key
+ * role (a killing's victim) not contradicting, and a shared participant (or one PART_OF the other) or place — or, when one side has no
+ * participants, no contradicting places. A mention with no argument at all joins the latest event of its type
+ * with a compatible date ("تنفيذ الاتفاق" after the agreement was described) or is dropped.
+ */
+import type { DatePrecision, EventType, ParticipantRole, Provenance } from "../../graph/schema.ts";
+import type { TriggerLexicon } from "../../lexicon/triggers.ts";
+import type { ExtractedEvent } from "../types.ts";
+import type { DocView, RelationSet } from "../relations/view.ts";
+import { findDates } from "./dates.ts";
+import { type EventMention, type LeadWords, sentenceEvents } from "./mentions.ts";
+
+interface Cluster {
+  type: EventType;
+  mentions: EventMention[];
+  /** entity → role (first role seen; the key role wins). */
+  participants: Map<string, ParticipantRole>;
+  places: string[];
+  date?: string;
+  precision?: DatePrecision;
+}
+
+const compatibleDates = (a?: string, b?: string) => !a || !b || a.startsWith(b) || b.startsWith(a);
+
+/** Role order for labels: who the event is about first. */
+const LABEL_ROLES: ParticipantRole[] = ["victim", "agent", "leader", "attendee", "recipient", "target", "perpetrator", "source"];
+
+function keyEntities(participants: Iterable<[string, ParticipantRole]>, role?: ParticipantRole): Set<string> {
+  const out = new Set<string>();
+  if (!role) return out;
+  for (const [e, r] of participants) if (r === role) out.add(e);
+  return out;
+}
+
+/** Two participants are the same side when equal or when one is PART_OF the other (a ministry and its forces). */
+type SameSide = (a: string, b: string) => boolean;
+
+function mergeable(c: Cluster, m: EventMention, same: SameSide, keyRole?: ParticipantRole): boolean {
+  if (c.type !== m.type || !compatibleDates(c.date, m.date?.value)) return false;
+  const mp = new Map(m.participants.map((p) => [p.entity, p.role!]));
+  const kc = keyEntities(c.participants, keyRole);
+  const km = keyEntities(mp, keyRole);
+  if (kc.size > 0 && km.size > 0 && ![...km].some((e) => kc.has(e))) return false;
+  const shareP = [...mp.keys()].some((e) => c.participants.has(e) || [...c.participants.keys()].some((f) => same(e, f)));
+  const mPlaces = m.places.map((p) => p.entity);
+  const shareL = mPlaces.some((e) => c.places.includes(e));
+  if (shareP || shareL) return true;
+  const noP = mp.size === 0 || c.participants.size === 0;
+  const noL = mPlaces.length === 0 || c.places.length === 0;
+  return noP && noL;
+}
+
+function absorb(c: Cluster, m: EventMention, keyRole?: ParticipantRole): void {
+  c.mentions.push(m);
+  for (const p of m.participants) {
+    const old = c.participants.get(p.entity);
+    if (old === undefined || (p.role === keyRole && old !== keyRole)) c.participants.set(p.entity, p.role!);
+  }
+  for (const p of m.places) if (!c.places.includes(p.entity)) c.places.push(p.entity);
+  const d = m.date;
+  if (d?.value && (!c.date || (d.value.length > c.date.length && d.value.startsWith(c.date)))) {
+    c.date = d.value;
+    c.precision = d.precision;
+  }
+}
+
+function label(view: DocView, c: Cluster, noun: string): string {
+  const names: string[] = [];
+  for (const role of LABEL_ROLES) {
+    for (const [e, r] of c.participants) {
+      if (r !== role || names.length >= 2) continue;
+      const l = view.entity.get(e)?.label;
+      if (l && !names.includes(l)) names.push(l);
+    }
+  }
+  const place = c.places.length > 0 ? view.entity.get(c.places[0])?.label : undefined;
+  return [noun, names.join(" و"), place ? `في ${place}` : ""].filter((x) => x.length > 0).join(" ");
+}
+
+/**
+ * Finds, merges and labels the events of a document and adds their PARTICIPANT_IN / OCCURRED_IN relations to
+ * `rels`.
+ * @param words designators and descriptors (cue lexicon) skipped when reading the words before an argument.
+ */
+export function extractEvents(view: DocView, lex: TriggerLexicon, rels: RelationSet, words: LeadWords): ExtractedEvent[] {
+  const dates = findDates(view.text, view.analysis.doc.date);
+  const same: SameSide = (a, b) => a === b || rels.has("PART_OF", a, b) || rels.has("PART_OF", b, a);
+  const clusters: Cluster[] = [];
+  for (const s of view.sentences) {
+    for (const m of sentenceEvents(view, s, lex, dates, words)) {
+      const keyRole = lex.eventTypes[m.type]?.keyRole;
+      const argless = m.participants.length === 0 && m.places.length === 0;
+      let target: Cluster | undefined;
+      for (let i = clusters.length - 1; i >= 0 && !target; i--) {
+        const c = clusters[i];
+        if (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, keyRole)) target = c;
+      }
+      if (target) absorb(target, m, keyRole);
+      else if (!argless) {
+        const c: Cluster = { type: m.type, mentions: [], participants: new Map(), places: [] };
+        absorb(c, m, keyRole);
+        clusters.push(c);
+      }
+    }
+  }
+  const doc = view.analysis.doc.id;
+  return clusters.map((c, n) => {
+    const id = `ev${n}`;
+    const info = lex.eventTypes[c.type];
+    const confidence = Math.min(0.95, (info?.confidence ?? 0.6) + 0.05 * (c.mentions.length - 1));
+    const provenance: Provenance[] = c.mentions.map((m) => ({ doc, sentence: m.sentence, start: m.start, end: m.end }));
+    for (const m of c.mentions) {
+      for (const p of m.participants) {
+        rels.add("PARTICIPANT_IN", p.entity, id, m.sentence, m.start, m.end, confidence, c.participants.get(p.entity));
+      }
+      for (const p of m.places) rels.add("OCCURRED_IN", id, p.entity, m.sentence, m.start, m.end, confidence);
+    }
+    const ev: ExtractedEvent = {
+      id,
+      eventType: c.type,
+      label: label(view, c, info?.noun ?? c.type),
+      triggers: [...new Set(c.mentions.map((m) => m.surface))],
+      provenance,
+      confidence,
+    };
+    if (c.date) {
+      ev.date = c.date;
+      ev.datePrecision = c.precision;
+    }
+    return ev;
+  });
+}

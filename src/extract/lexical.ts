@@ -1,0 +1,259 @@
+/**
+ * Lexicon and pattern recognition of places and bodies at one token position (docs/extraction.md, "Mentions").
+ * Longest match wins; on equal length the lexicon beats a pattern.
+ */
+import type { Lexicon, LexiconEntry, NameRef, PatternEntry } from "../lexicon/types.ts";
+import type { Candidate } from "./candidates.ts";
+import { strippedStart, type TokenView } from "./context.ts";
+import { transliterate } from "./transliterate.ts";
+
+/** Options of a lexical match at a position. */
+export interface LexicalOptions {
+  /** Accept weak variants (الداخلية) without checking the left context (after a title: وزير الداخلية). */
+  weakOk?: boolean;
+  /** Accept ambiguous places (after a place keyword). */
+  ambiguousOk?: boolean;
+  /** Accept patterns that only follow a title (قائد عمليات بغداد). */
+  titleContext?: boolean;
+  /** Only places. */
+  placesOnly?: boolean;
+}
+
+const isNisba = (k: string): boolean => /(ي|يه|يين|يون)$/.test(k);
+
+/** True when `key` reads as an adjective agreeing with a definite head: the listed ones or a definite nisba. */
+export function isDefiniteAdjective(key: string, lexicon: Lexicon): boolean {
+  if (!key.startsWith("ال")) return false;
+  const w = lexicon.words;
+  if (w.functionWords.has(key) || w.placeStopWords.has(key)) return false;
+  return w.adjectives.has(key) || w.ordinals.has(key) || (isNisba(key) && key.length > 4);
+}
+
+export function isStopWord(key: string, lexicon: Lexicon): boolean {
+  const w = lexicon.words;
+  return w.functionWords.has(key) || w.verbs.has(key);
+}
+
+function candidateFromEntry(v: TokenView, i: number, length: number, prefix: number, entry: LexiconEntry, source: string, confidence: number): Candidate {
+  const start = strippedStart(v.tokens[i], prefix);
+  const end = v.tokens[i + length - 1].end;
+  return {
+    type: entry.type, label: entry.label, tokenStart: i, tokenEnd: i + length, start, end,
+    sentence: v.sentenceOf[i], entry, source, confidence, en: { text: entry.en, source: "lexicon" },
+  };
+}
+
+/** Extends a body mention over agreeing adjectives that follow it (وزارة البيشمركة الكردية). */
+function absorbAdjectives(v: TokenView, c: Candidate, limit: number, lexicon: Lexicon): void {
+  let j = c.tokenEnd;
+  while (j < limit) {
+    const k = v.keys[j];
+    if (k === null || !isDefiniteAdjective(k, lexicon) || lexicon.names.hasFirst(k)) break;
+    j++;
+  }
+  if (j > c.tokenEnd) {
+    c.tokenEnd = j;
+    c.end = v.tokens[j - 1].end;
+  }
+}
+
+/** Whether the left context allows a weak variant: no definite noun or blocker right before it. */
+function weakContextOk(v: TokenView, i: number, prefix: number, lexicon: Lexicon): boolean {
+  if (prefix > 0) return true;
+  const prev = i > 0 && v.sentenceOf[i - 1] === v.sentenceOf[i] ? v.keys[i - 1] : null;
+  if (prev === null) return true;
+  if (lexicon.words.weakVariantBlockers.has(prev)) return false;
+  return !(prev.startsWith("ال") && !lexicon.words.functionWords.has(prev));
+}
+
+/** The lexicon match at `i`, if any passes the weak and ambiguity rules. */
+export function lexiconAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, opt: LexicalOptions = {}): Candidate | null {
+  const matches = lexicon.names.all(v.keys, i, true, limit);
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const match = matches[m];
+    const ref: NameRef = match.values[0];
+    if (opt.placesOnly === true && ref.entry.type !== "place") continue;
+    if (ref.weak && opt.weakOk !== true && !weakContextOk(v, i, match.prefix, lexicon)) continue;
+    if (ref.entry.ambiguous && opt.ambiguousOk !== true) continue;
+    const c = candidateFromEntry(v, i, match.length, match.prefix, ref.entry, "lexicon", ref.weak ? 0.8 : 0.95);
+    if (c.type !== "place") absorbAdjectives(v, c, limit, lexicon);
+    return c;
+  }
+  return null;
+}
+
+/** Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). */
+function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
+  const k = v.keys[j];
+  if (j >= limit || k === null || k === undefined) return 0;
+  const w = lexicon.words;
+  if (v.tokens[j].kind !== "word" || isStopWord(k, lexicon) || w.placeStopWords.has(k) || w.adjectives.has(k)) return 0;
+  if (lexicon.titles.hasFirst(k) || lexicon.patterns.hasFirst(k)) return 0;
+  // Indefinite nisba adjectives (سكنية، حدودية) describe, they do not name.
+  if (!k.startsWith("ال") && /(يه|ي)$/.test(k) && !lexicon.firstNames.has(k)) return 0;
+  if (k.length < 2) return 0;
+  if (w.namePrefixes.has(k)) {
+    const k2 = v.keys[j + 1];
+    return j + 1 < limit && k2 !== null && k2 !== undefined && !isStopWord(k2, lexicon) ? 2 : 0;
+  }
+  const k2 = v.keys[j + 1];
+  if (j + 1 < limit && k2 !== null && k2 !== undefined && w.nameSecondParts.has(k2)) return 2;
+  return 1;
+}
+
+/** Reads the complement X of a body pattern; returns its token length (0: none). */
+function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: number, lexicon: Lexicon): { len: number; inner?: Candidate } {
+  const first = v.keys[j];
+  if (j >= limit || first === null || first === undefined) return { len: 0 };
+  if (p.number === true && v.tokens[j].kind === "number") return { len: 1 };
+  if (p.adjectival === true) {
+    let k = j;
+    while (k < limit && v.keys[k] !== null && isDefiniteAdjective(v.keys[k]!, lexicon) && !lexicon.names.hasFirst(v.keys[k]!)) {
+      k++;
+      // Compound ordinals: الخامسة عشرة، الحادي عشر.
+      if (lexicon.words.ordinals.has(v.keys[k - 1]!) && k < limit && (v.keys[k] === "عشر" || v.keys[k] === "عشره")) k++;
+    }
+    return { len: k - j };
+  }
+  let k = j;
+  let lastDef = -1;
+  let inner: Candidate | undefined;
+  while (k < limit && k - j < 7) {
+    const key = v.keys[k];
+    if (key === null || v.tokens[k].kind !== "word" || isStopWord(key, lexicon)) break;
+    if (lexicon.titles.hasFirst(key) && k > j && lexicon.titles.longest(v.keys, k, false, limit)?.values[0].kind !== "title") break;
+    const coordinated = key.startsWith("و") && k > j;
+    if (key.startsWith("لل") || key.startsWith("بال") || key.startsWith("كال")) break;
+    if (key.startsWith("وال") || key.startsWith("فال")) break;
+    if (key.startsWith("ال")) {
+      if (lastDef < 0) {
+        const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, weakOk: true });
+        if (lex !== null && lex.tokenStart === k) {
+          inner = lex;
+          k = lex.tokenEnd;
+          lastDef = k;
+          continue;
+        }
+        k++;
+        lastDef = k;
+        continue;
+      }
+      if (isDefiniteAdjective(key, lexicon) && !lexicon.names.hasFirst(key)) {
+        k++;
+        lastDef = k;
+        continue;
+      }
+      break;
+    }
+    if (lastDef >= 0) break;
+    if (coordinated && (key.length < 4)) break;
+    const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: false, weakOk: true });
+    if (lex !== null && lex.tokenStart === k && !coordinated) {
+      inner = lex;
+      k = lex.tokenEnd;
+      lastDef = k;
+      continue;
+    }
+    if (lexicon.patterns.hasFirst(key) && k > j && !(coordinated)) {
+      // A nested head (قوات وزارة الداخلية): keep reading the construct chain.
+      k++;
+      continue;
+    }
+    k++;
+  }
+  if (lastDef > j) return { len: lastDef - j, inner };
+  if (p.bare === true) {
+    const key = v.keys[j]!;
+    const w = lexicon.words;
+    const commonNoun = /(ه|ات|ين|ون)$/.test(key) || w.adjectives.has(key) || w.commonWords.has(key);
+    if (v.tokens[j].kind === "word" && !isStopWord(key, lexicon) && !commonNoun && !key.startsWith("ال") &&
+      !/^[وفبلك]/.test(key) && key.length >= 3) return { len: 1 };
+  }
+  return { len: 0 };
+}
+
+function fillEn(template: string, x: string): string {
+  return template.replace("{X}", x).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The pattern match at `i` (body or place head + complement), or a list of places after a plural head.
+ * Returns every candidate read (lists give several), or an empty array.
+ */
+export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, opt: LexicalOptions = {}): Candidate[] {
+  const matches = lexicon.patterns.all(v.keys, i, true, limit);
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const match = matches[m];
+    const p = match.values[0];
+    if (p.titleOnly === true && opt.titleContext !== true) continue;
+    if (opt.placesOnly === true && p.place !== true) continue;
+    const headStart = strippedStart(v.tokens[i], match.prefix);
+    const j = i + match.length;
+    if (p.place === true) {
+      const out = placeList(p, v, i, j, headStart, limit, lexicon);
+      if (out.length > 0) return out;
+      continue;
+    }
+    const { len, inner } = bodyComplementAt(p, v, j, limit, lexicon);
+    if (len === 0) continue;
+    const end = v.tokens[j + len - 1].end;
+    const labelCore = v.text.slice(headStart, end);
+    const label = p.labelPrefix !== undefined ? `${p.labelPrefix} ${labelCore}` : labelCore;
+    const xText = v.text.slice(v.tokens[j].start, end);
+    const en = inner !== undefined && inner.tokenStart === j && inner.tokenEnd === j + len && inner.entry !== undefined
+      ? { text: fillEn(p.en, inner.entry.en), source: "lexicon" as const }
+      : { text: fillEn(p.en, transliterate(xText)), source: "transliteration" as const };
+    const c: Candidate = {
+      type: p.type, label, tokenStart: i, tokenEnd: j + len, start: headStart, end, sentence: v.sentenceOf[i],
+      source: "pattern", confidence: 0.7, en,
+    };
+    absorbAdjectives(v, c, limit, lexicon);
+    return [c];
+  }
+  return [];
+}
+
+/** Place keyword (singular or plural) followed by one place or a list "X وY وZ". */
+function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStart: number, limit: number, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  let k = j;
+  // "محافظتين هما النجف وواسط"
+  if (p.isPlural && k < limit && (v.keys[k] === "هما" || v.keys[k] === "هي")) k++;
+  for (let n = 0; k < limit && n < 12; n++) {
+    const key = v.keys[k];
+    if (key === null) break;
+    let clitic = false;
+    if (n > 0) {
+      if (!key.startsWith("و")) break;
+      clitic = true;
+    }
+    const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, placesOnly: true });
+    const full = p.label === "full" && n === 0 && !p.isPlural;
+    let c: Candidate | null = null;
+    if (lex !== null && !full) {
+      c = { ...lex, source: "pattern", confidence: 0.95 };
+    } else if (p.lexiconOnly !== true) {
+      // A place the lexicon lacks, or a street/area named after one (شارع فلسطين).
+      const prefix = clitic ? 1 : 0;
+      const keys = clitic ? [...v.keys.slice(0, k), key.slice(1), ...v.keys.slice(k + 1)] : v.keys;
+      const len = lex !== null ? lex.tokenEnd - k : placeNameAt({ ...v, keys }, k, limit, lexicon);
+      if (len > 0) {
+        const s = strippedStart(v.tokens[k], prefix);
+        const e = v.tokens[k + len - 1].end;
+        const name = v.text.slice(s, e);
+        const xEn = lex?.entry !== undefined ? lex.entry.en : transliterate(name);
+        c = {
+          type: "place", label: full ? v.text.slice(headStart, e) : name, tokenStart: full ? i : k, tokenEnd: k + len,
+          start: full ? headStart : s, end: e, sentence: v.sentenceOf[k], source: "pattern", confidence: 0.75,
+          en: { text: full ? fillEn(p.en, xEn) : xEn, source: lex?.entry !== undefined ? "lexicon" : "transliteration" },
+        };
+      }
+    }
+    if (c === null) break;
+    if (n === 0 && !p.isPlural && p.label === "complement") c.extraAliases = [v.text.slice(headStart, c.end)];
+    out.push(c);
+    k = c.tokenEnd;
+    if (!p.isPlural) break;
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * Mention recognition over one document: a left-to-right scan per sentence where, at each token, a person
+ * introduced by titles is tried first, then the longest lexicon or pattern match, then a name with no title.
+ * A second pass adds short forms of the persons found (الكاظمي for مصطفى الكاظمي) and lexicon names that needed
+ * context but were confirmed elsewhere in the document.
+ */
+import type { Lexicon } from "../lexicon/types.ts";
+import { TokenTrie, nameKeys } from "../lexicon/trie.ts";
+import type { Candidate } from "./candidates.ts";
+import { strippedStart, type TokenView } from "./context.ts";
+import { lexiconAt, patternAt } from "./lexical.ts";
+import { bareNameAt, personAt } from "./persons.ts";
+
+/** First pass: every candidate of the document, in text order, non-overlapping. */
+export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [from, to] of v.sentenceTokens) {
+    let i = from;
+    while (i < to) {
+      if (v.keys[i] === null) {
+        i++;
+        continue;
+      }
+      const person = personAt(v, i, to, lexicon);
+      if (person !== null && !person.candidates.some((c) => c.roleOnly === true)) {
+        out.push(...person.candidates);
+        i = person.end;
+        continue;
+      }
+      const lex = lexiconAt(v, i, to, lexicon);
+      const pats = patternAt(v, i, to, lexicon);
+      const patEnd = pats.length > 0 ? pats[pats.length - 1].tokenEnd : -1;
+      if (lex !== null || pats.length > 0) {
+        if (lex !== null && lex.tokenEnd >= patEnd && !(person !== null && person.end > lex.tokenEnd)) {
+          out.push(lex);
+          i = lex.tokenEnd;
+          continue;
+        }
+        if (pats.length > 0 && !(person !== null && person.end > patEnd)) {
+          out.push(...pats);
+          i = patEnd;
+          continue;
+        }
+      }
+      if (person !== null) {
+        out.push(...person.candidates);
+        i = person.end;
+        continue;
+      }
+      const bare = bareNameAt(v, i, to, lexicon);
+      if (bare !== null) {
+        out.push(bare);
+        i = bare.tokenEnd;
+        continue;
+      }
+      i++;
+    }
+  }
+  return out;
+}
+
+interface PersonForm {
+  label: string;
+  person: Candidate;
+}
+
+/**
+ * Second pass: short forms of persons (full name, family name, family name with or without the article) at
+ * tokens no candidate covers. A form shared by two different persons (brothers with one family name) is skipped.
+ */
+export function addShortForms(v: TokenView, lexicon: Lexicon, found: Candidate[]): Candidate[] {
+  const persons = found.filter((c) => (c.type === "official" || c.type === "person") && c.roleOnly !== true);
+  if (persons.length === 0) return found;
+  const forms = new Map<string, Set<string>>();
+  const byLabel = new Map<string, Candidate>();
+  const add = (form: string, p: Candidate) => {
+    const k = nameKeys(form).join(" ");
+    if (k === "") return;
+    let s = forms.get(k);
+    if (s === undefined) forms.set(k, (s = new Set()));
+    s.add(nameKeys(p.label).join(" "));
+  };
+  for (const p of persons) {
+    const words = nameKeys(p.label);
+    byLabel.set(words.join(" "), p);
+    add(p.label, p);
+    if (words.length >= 2) {
+      const last = words[words.length - 1];
+      if (last.length >= 3 && !lexicon.words.nameSecondParts.has(last)) {
+        add(last, p);
+        add(last.startsWith("ال") ? last.slice(2) : `ال${last}`, p);
+      }
+    }
+  }
+  const trie = new TokenTrie<PersonForm>();
+  for (const [form, labels] of forms) {
+    if (labels.size !== 1) continue;
+    const label = [...labels][0];
+    trie.add(form, { label, person: byLabel.get(label)! });
+  }
+  const covered = new Uint8Array(v.tokens.length);
+  for (const c of found) for (let k = c.tokenStart; k < c.tokenEnd; k++) covered[k] = 1;
+  const extra: Candidate[] = [];
+  for (const [from, to] of v.sentenceTokens) {
+    for (let i = from; i < to; i++) {
+      if (covered[i] === 1 || v.keys[i] === null) continue;
+      const m = trie.longest(v.keys, i, true, to);
+      if (m === null) continue;
+      let free = true;
+      for (let k = i; k < i + m.length; k++) if (covered[k] === 1) free = false;
+      if (!free) continue;
+      const { person } = m.values[0];
+      // A single word that is also a strong lexicon name stays the lexicon's.
+      const lex = lexiconAt(v, i, to, lexicon);
+      if (lex !== null && lex.tokenEnd >= i + m.length) continue;
+      const start = strippedStart(v.tokens[i], m.prefix);
+      const end = v.tokens[i + m.length - 1].end;
+      extra.push({
+        type: person.type, label: person.label, tokenStart: i, tokenEnd: i + m.length, start, end,
+        sentence: v.sentenceOf[i], source: "alias", confidence: Math.min(person.confidence, 0.85),
+      });
+      for (let k = i; k < i + m.length; k++) covered[k] = 1;
+      i += m.length - 1;
+    }
+  }
+  return [...found, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,207 @@
+/**
+ * Person mentions from context, never from a list of people (docs/extraction.md, "Persons"):
+ * titles, ranks and honorifics before a name (اللواء تحسين الخفاجي، المتحدث باسم X اللواء ...), and names with
+ * no title when a listed first name or a kunya (أبو) opens a name that a family name or nisba closes.
+ */
+import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
+import type { Candidate, TitleSpan } from "./candidates.ts";
+import { strippedStart, type TokenView } from "./context.ts";
+import { isStopWord, lexiconAt, patternAt } from "./lexical.ts";
+
+const MAX_NAME = 5;
+
+/** True when the token's display spelling is a listed first name (على the preposition is not علي the name). */
+export function isFirstName(surface: string, key: string, lexicon: Lexicon): boolean {
+  const spelled = lexicon.firstNames.get(key);
+  if (spelled === undefined) return false;
+  const endsMaqsura = (s: string) => s.endsWith("ى");
+  return endsMaqsura(surface) === endsMaqsura(spelled);
+}
+
+/** Whether a lexicon entry that is not ambiguous starts at token `k`. */
+function strongEntryAt(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
+  const m = lexicon.names.longest(v.keys, k, false, limit);
+  return m !== null && !m.values[0].weak && !m.values[0].entry.ambiguous;
+}
+
+/**
+ * Reads a person's name from token `j`: up to five words; it stops before function words, verbs, titles, numbers,
+ * punctuation and words joined by و, and closes after the first definite word (family name or nisba) unless a
+ * name particle precedes it (عبد الله، أبو بكر) or it is a compound's second part (صلاح الدين).
+ * Returns the token count (0 when no name starts at `j`).
+ */
+export function readName(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
+  const w = lexicon.words;
+  let k = j;
+  while (k < limit && k - j < MAX_NAME) {
+    const key = v.keys[k];
+    const tok = v.tokens[k];
+    if (key === null || tok.kind !== "word" || key.length < 2) break;
+    const named = isFirstName(tok.surface, key, lexicon);
+    if ((isStopWord(key, lexicon) && !named) || w.adjectives.has(key) || w.placeStopWords.has(key)) break;
+    const title = lexicon.titles.longest(v.keys, k, false, limit);
+    if (title !== null && k > j) break;
+    if (lexicon.patterns.hasFirst(key) && !isFirstName(tok.surface, key, lexicon)) break;
+    if (k === j) {
+      if (key.startsWith("ال")) return 0;
+      if (title !== null) return 0;
+      // A word that is a known name, head or title once its proclitic is read (لجهاز، بالعاصمة) is not a name.
+      if (!named && (lexicon.names.longest(v.keys, k, true, limit) !== null || lexicon.patterns.longest(v.keys, k, true, limit) !== null ||
+        lexicon.titles.longest(v.keys, k, true, limit) !== null)) return 0;
+      if (/^[وف]/.test(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
+      if (strongEntryAt(v, k, limit, lexicon) && !isFirstName(tok.surface, key, lexicon)) return 0;
+      if (w.commonWords.has(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
+    } else {
+      if (/^[وف]/.test(key) && !isFirstName(tok.surface, key, lexicon)) break;
+      if (!named && /^[بلك]/.test(key) && (lexicon.names.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
+      if (!named && /^[بلك]/.test(key) && (lexicon.patterns.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
+      if (/^[وف]/.test(key) && isFirstName(tok.surface.slice(1), key.slice(1), lexicon)) break;
+      const prev = v.keys[k - 1]!;
+      if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev)) break;
+    }
+    k++;
+    if (key.startsWith("ال") && k - 1 > j) {
+      const prev = v.keys[k - 2]!;
+      const compound = w.namePrefixes.has(prev) || w.nameSecondParts.has(key);
+      if (!compound) break;
+    }
+  }
+  // A name does not end on a particle (أبو، عبد).
+  while (k > j && w.namePrefixes.has(v.keys[k - 1]!)) k--;
+  return k - j;
+}
+
+/** Titles, ranks and honorifics chained from `i` (with the bodies titles name); null when none. */
+function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexicon): { titles: TitleSpan[]; end: number } | null {
+  const titles: TitleSpan[] = [];
+  const extra: Candidate[] = [];
+  let j = i;
+  while (j < limit && titles.length < 4) {
+    const m = lexicon.titles.longest(v.keys, j, j === i, limit);
+    if (m === null) break;
+    const entry: TitleEntry = m.values[0];
+    const start = strippedStart(v.tokens[j], m.prefix);
+    let k = j + m.length;
+    let body: Candidate | undefined;
+    if (entry.body !== undefined) {
+      const b = bodyAt(v, k, limit, lexicon, entry.body === "place");
+      if (b !== null) {
+        body = b;
+        k = b.tokenEnd;
+        // "آمر اللواء 23 في الحشد الشعبي": the unit's parent body belongs to the title too.
+        if (k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "من")) {
+          const parent = bodyAt(v, k + 1, limit, lexicon, false);
+          if (parent !== null && parent.type !== "place") {
+            extra.push(parent);
+            k = parent.tokenEnd;
+          }
+        }
+      } else if (entry.body === "required" || entry.body === "place") {
+        break;
+      }
+    }
+    titles.push({ entry, start, end: v.tokens[k - 1].end, tokenStart: j, tokenEnd: k, body, extraBodies: extra.splice(0) });
+    j = k;
+  }
+  return titles.length === 0 ? null : { titles, end: j };
+}
+
+/** The body (or place) named right after a title: lexicon first (weak variants accepted), then patterns. */
+function bodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, placesOnly: boolean): Candidate | null {
+  if (k >= limit) return null;
+  const lex = lexiconAt(v, k, limit, lexicon, { weakOk: true, ambiguousOk: placesOnly, placesOnly });
+  const pats = patternAt(v, k, limit, lexicon, { titleContext: true, placesOnly });
+  const pat = pats.length === 1 ? pats[0] : null;
+  if (lex !== null && (pat === null || lex.tokenEnd >= pat.tokenEnd)) return lex;
+  return pat;
+}
+
+/** Result of {@link personAt}: the candidates read (bodies in titles, then the person or role) and where to resume. */
+export interface PersonMatch {
+  candidates: Candidate[];
+  end: number;
+}
+
+/**
+ * A person introduced by titles at `i`, or a role mention (a title with no name) to resolve later.
+ * Honorifics alone (الشهيد، السيد) need a listed first name or a name closed by a family name.
+ */
+export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexicon): PersonMatch | null {
+  const chain = titleChain(v, i, limit, lexicon);
+  if (chain === null) return null;
+  const bodies = chain.titles.flatMap((t) => [...(t.body !== undefined ? [t.body] : []), ...(t.extraBodies ?? [])]);
+  const len = readName(v, chain.end, limit, lexicon);
+  const hasTitle = chain.titles.some((t) => t.entry.kind === "title");
+  const hasRank = chain.titles.some((t) => t.entry.kind === "rank");
+  if (len > 0) {
+    const first = v.tokens[chain.end];
+    const lastKey = v.keys[chain.end + len - 1]!;
+    const familyLike = lastKey.startsWith("ال") && (lexicon.familyNames.has(lastKey) || /(ي|اوي|ائي)$/.test(lastKey));
+    let named = false;
+    for (let k = chain.end; k < chain.end + len; k++) if (isFirstName(v.tokens[k].surface, v.keys[k]!, lexicon)) named = true;
+    // After a rank any name reads as one; after a title or honorific a first name or a family name must show.
+    if (hasRank || named || (len >= 2 && familyLike)) {
+      const start = first.start;
+      const end = v.tokens[chain.end + len - 1].end;
+      const person: Candidate = {
+        type: hasTitle || hasRank ? "official" : "person", label: v.text.slice(start, end),
+        tokenStart: chain.end, tokenEnd: chain.end + len, start, end, sentence: v.sentenceOf[chain.end],
+        source: "title", confidence: hasTitle || hasRank ? 0.9 : 0.75, titles: chain.titles,
+      };
+      return { candidates: [...bodies, person], end: chain.end + len };
+    }
+  }
+  // Title + family name alone (اللواء الخفاجي، رئيس الوزراء الكاظمي).
+  if (hasTitle || hasRank) {
+    const k = chain.end;
+    const key = v.keys[k];
+    const w = lexicon.words;
+    if (k < limit && key !== null && key !== undefined && key.startsWith("ال") && /(ي|اوي|ائي)$/.test(key) && key.length > 4 &&
+      !w.adjectives.has(key) && !w.functionWords.has(key) && !w.commonWords.has(key) && !lexicon.names.hasFirst(key)) {
+      const tok = v.tokens[k];
+      const person: Candidate = {
+        type: "official", label: tok.surface, tokenStart: k, tokenEnd: k + 1, start: tok.start, end: tok.end,
+        sentence: v.sentenceOf[k], source: "title", confidence: 0.8, titles: chain.titles,
+      };
+      return { candidates: [...bodies, person], end: k + 1 };
+    }
+  }
+  if (!hasTitle) return null;
+  const t = chain.titles.find((x) => x.entry.kind === "title")!;
+  const role: Candidate = {
+    type: "official", label: v.text.slice(t.start, t.end), tokenStart: t.tokenStart, tokenEnd: t.tokenEnd,
+    start: t.start, end: t.end, sentence: v.sentenceOf[i], source: "coreference", confidence: 0.6,
+    titles: [t], roleOnly: true,
+  };
+  return { candidates: [...bodies, role], end: chain.end };
+}
+
+/**
+ * A name with no title: a listed first name or a kunya (أبو/أم) followed by name words that a family name or
+ * nisba closes (أحمد الساعدي، أبو مهدي المهندس). Never a single word.
+ */
+export function bareNameAt(v: TokenView, i: number, limit: number, lexicon: Lexicon): Candidate | null {
+  const key = v.keys[i];
+  if (key === null) return null;
+  const tok = v.tokens[i];
+  const w = lexicon.words;
+  const kunya = key === "ابو" || key === "ام";
+  if (!kunya && (!isFirstName(tok.surface, key, lexicon) || w.commonWords.has(key))) return null;
+  const len = readName(v, i, limit, lexicon);
+  if (len < 2) return null;
+  const last = v.keys[i + len - 1]!;
+  if (!last.startsWith("ال") || w.adjectives.has(last) || w.commonWords.has(last)) return null;
+  const familyLike = kunya || lexicon.familyNames.has(last) || /(ي|اوي|ائي)$/.test(last);
+  if (!familyLike) return null;
+  // A nationality or country adjective is not a family name (العراقي from العراق).
+  for (const stem of [last.slice(0, -1), last.slice(2, -1)]) {
+    const m = lexicon.names.longest([stem], 0, false);
+    if (m !== null && m.values[0].entry.kind === "country") return null;
+  }
+  const start = tok.start;
+  const end = v.tokens[i + len - 1].end;
+  return {
+    type: "person", label: v.text.slice(start, end), tokenStart: i, tokenEnd: i + len, start, end,
+    sentence: v.sentenceOf[i], source: "name", confidence: 0.6,
+  };
+}

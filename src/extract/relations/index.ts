@@ -1,0 +1,94 @@
+/**
+ * Relations and events of one analysed document (issue #5, docs/relations.md).
+ *
+ * Order: typed relations from cues (role appositions, affiliation, construct chains, geography, gazetteer
+ * hierarchy, cooperation, opposition, kinship), then events with their PARTICIPANT_IN / OCCURRED_IN relations,
+ * then MENTIONED_WITH between entities of one sentence that no typed relation links.
+ */
+import { DataError } from "../../errors.ts";
+import type { CueLexicon } from "../../lexicon/cues.ts";
+import type { TriggerLexicon } from "../../lexicon/triggers.ts";
+import { extractEvents } from "../events/index.ts";
+import type { DocumentAnalysis, ExtractedEvent, ExtractedRelation } from "../types.ts";
+import { cooperationRelations, kinshipRelations, oppositionRelations } from "./interaction.ts";
+import {
+  type PlaceHierarchy, betweenRelations, constructRelations, hierarchyRelations, titleRelations,
+} from "./patterns.ts";
+import { type DocView, RelationSet, buildView } from "./view.ts";
+
+export type { PlaceHierarchy } from "./patterns.ts";
+
+/** What relation and event extraction needs from the loaded resources. */
+export interface RelationResources {
+  /** `loadCueLexicon()` from src/lexicon/cues.ts. */
+  cues: CueLexicon;
+  /** `loadTriggerLexicon()` from src/lexicon/triggers.ts. */
+  triggers: TriggerLexicon;
+  /** Lexicon parent links between places (optional; p-code prefixes are used in any case). */
+  placeHierarchy?: PlaceHierarchy;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+
+/**
+ * Picks the relation resources out of the pipeline's `ExtractionResources` (fields `cues`, `triggers`, optional
+ * `placeHierarchy`).
+ * @throws DataError when `cues` or `triggers` is missing.
+ */
+export function relationResources(resources: unknown): RelationResources {
+  if (!isObject(resources) || !isObject(resources.cues) || !isObject(resources.triggers)) {
+    throw new DataError(
+      "extractRelationsAndEvents: resources lack `cues` or `triggers`; load them with loadCueLexicon() and " +
+      "loadTriggerLexicon() (src/lexicon/cues.ts, src/lexicon/triggers.ts).",
+    );
+  }
+  const hierarchy = resources.placeHierarchy;
+  return {
+    cues: resources.cues as unknown as CueLexicon,
+    triggers: resources.triggers as unknown as TriggerLexicon,
+    placeHierarchy: isObject(hierarchy) && typeof hierarchy.parentOf === "function" ? (hierarchy as unknown as PlaceHierarchy) : undefined,
+  };
+}
+
+/** MENTIONED_WITH between the entities of each sentence that no other relation links; one provenance per sentence. */
+function cooccurrence(view: DocView, rels: RelationSet, confidence: number): void {
+  for (const s of view.sentences) {
+    const ids = [...new Set(s.mentions.map((m) => m.entity))].sort();
+    for (let a = 0; a < ids.length; a++) {
+      for (let b = a + 1; b < ids.length; b++) {
+        if (rels.linked(ids[a], ids[b], "MENTIONED_WITH")) continue;
+        rels.add("MENTIONED_WITH", ids[a], ids[b], s.index, s.start, s.end, confidence);
+      }
+    }
+  }
+}
+
+/**
+ * Extracts the typed relations and the events of one document.
+ *
+ * @param analysis the document with its sentences, tokens, resolved mentions and entities.
+ * @param resources the pipeline's resources holding `cues` and `triggers` (see {@link relationResources}).
+ * @returns relations between local entity ids (and entity → event / event → place for events), and events with
+ *   ids `ev0`, `ev1`, … unique in the document; every item carries provenance `{doc, sentence, start, end}`
+ *   (offsets into `doc.text`) and a confidence in [0, 1]. MENTIONED_WITH relations carry one provenance per
+ *   sentence shared (the graph builder sets `weight` and `cooccurrence`).
+ * @throws DataError when the resources lack the cue or trigger lexicon.
+ */
+export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources: unknown): { relations: ExtractedRelation[]; events: ExtractedEvent[] } {
+  const res = relationResources(resources);
+  const view = buildView(analysis);
+  const rels = new RelationSet(analysis.doc.id);
+  titleRelations(view, res.cues, rels);
+  betweenRelations(view, res.cues, rels);
+  constructRelations(view, res.cues, rels);
+  hierarchyRelations(view, res.cues, rels, res.placeHierarchy);
+  cooperationRelations(view, res.cues, rels);
+  oppositionRelations(view, res.cues, rels);
+  kinshipRelations(view, res.cues, rels);
+  const events = extractEvents(view, res.triggers, rels, {
+    designators: res.cues.designators,
+    descriptors: new Set(res.cues.ranks.flat()),
+  });
+  cooccurrence(view, rels, res.cues.confidence.cooccurrence);
+  return { relations: rels.list(), events };
+}

@@ -1,0 +1,60 @@
+/**
+ * Coordination ("محافظات بابل والديوانية والمثنى") and clause boundaries: relations found for one member of a
+ * list distribute over every member.
+ */
+import type { EntityType } from "../../graph/schema.ts";
+import type { Phrase } from "../../lexicon/cues.ts";
+import type { Mention } from "../types.ts";
+import { type DocView, type SentenceView, leftEdge, tokenIndexAt, typeOf } from "./view.ts";
+import { designatorStages, hasHardPunctuation, matchAnyAt, wordsBetween } from "./words.ts";
+
+/**
+ * True when mention `b` follows `a` as the next member of a coordination: only و, a comma, or a designator
+ * (ومحافظة، والعاصمة …) between them.
+ */
+export function coordinated(view: DocView, a: Mention, b: Mention, designators: ReadonlySet<string>): boolean {
+  const from = a.end;
+  const to = leftEdge(b);
+  if (to < from || hasHardPunctuation(view.text, from, to)) return false;
+  const words = wordsBetween(view.text, from, to);
+  if (words.length === 0) return /[،,]/u.test(view.text.slice(from, to));
+  return designatorStages(words, designators).some((st) => st.length === 1 && st[0] === "و");
+}
+
+/** Indices of the list members to the left of mention `i` (nearest first), of the allowed types. */
+export function listLeft(view: DocView, s: SentenceView, i: number, types: ReadonlySet<EntityType>, designators: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (let j = i - 1; j >= 0; j--) {
+    const m = s.mentions[j];
+    if (!types.has(typeOf(view, m)) || !coordinated(view, m, s.mentions[j + 1], designators)) break;
+    out.push(j);
+  }
+  return out;
+}
+
+/** Indices of mention `i` and the list members that follow it, of the allowed types. */
+export function listRight(view: DocView, s: SentenceView, i: number, types: ReadonlySet<EntityType>, designators: ReadonlySet<string>): number[] {
+  const out = [i];
+  for (let j = i + 1; j < s.mentions.length; j++) {
+    const m = s.mentions[j];
+    if (!types.has(typeOf(view, m)) || !coordinated(view, s.mentions[j - 1], m, designators)) break;
+    out.push(j);
+  }
+  return out;
+}
+
+/**
+ * Offset where the clause holding `offset` starts: after the last clause break (فيما، بينما، لكن …) or hard
+ * punctuation (quotation, colon, bracket) before it in the sentence, else the sentence start.
+ */
+export function clauseStart(view: DocView, s: SentenceView, offset: number, breaks: readonly Phrase[]): number {
+  const tokens = view.analysis.tokens;
+  const last = tokenIndexAt(view, offset);
+  for (let j = Math.min(last, s.tokenEnd) - 1; j >= s.tokenStart; j--) {
+    const t = tokens[j];
+    if (t.kind === "punct" && /[.:;؛"«»()]/u.test(t.surface)) return t.end;
+    const m = matchAnyAt(tokens, j, breaks, s.tokenEnd);
+    if (m && tokens[m.tokenEnd - 1].end <= offset) return tokens[m.tokenEnd - 1].end;
+  }
+  return s.start;
+}

@@ -1,0 +1,168 @@
+/**
+ * Relations read from the words between two neighbouring mentions, and role appositions.
+ *
+ * - `X <cue> Y` patterns (affiliation → MEMBER_OF, geography → CAPITAL_OF / LOCATED_IN, body في body → PART_OF),
+ *   cues from `graph-data/lexicon/cues.json`; a list before the cue distributes ("ناحيتا X وY التابعتان لقضاء Z").
+ * - Role appositions: a person mention whose title names a body (Mention.title from entity recognition:
+ *   "المتحدث باسم قيادة العمليات المشتركة اللواء …" → SPOKESPERSON_OF), or, when recognition left no title, a
+ *   title head + body mention + optional ranks right before the person ("رئيس هيئة X الفريق Y" → HEADS).
+ */
+import type { EntityType } from "../../graph/schema.ts";
+import type { CueLexicon } from "../../lexicon/cues.ts";
+import type { Mention } from "../types.ts";
+import { listLeft } from "./lists.ts";
+import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, typeOf } from "./view.ts";
+import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, wordsBetween } from "./words.ts";
+
+/** Applies every `X <cue> Y` pattern to each pair of neighbouring mentions. */
+export function betweenRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
+  for (const s of view.sentences) {
+    for (let i = 0; i + 1 < s.mentions.length; i++) {
+      const a = s.mentions[i];
+      const b = s.mentions[i + 1];
+      if (b.start < a.end || hasHardPunctuation(view.text, a.end, b.start)) continue;
+      const stages = designatorStages(gap(view, a, b), cues.designators).map((w) => w.join(" "));
+      const ta = typeOf(view, a);
+      const tb = typeOf(view, b);
+      for (const p of cues.patterns) {
+        if (!p.source.has(ta) || !p.target.has(tb)) continue;
+        if (!stages.some((g) => g.length > 0 && p.between.has(g))) continue;
+        const conf = cues.confidence[p.family];
+        rels.add(p.relation, a.entity, b.entity, s.index, a.start, b.end, conf);
+        for (const j of listLeft(view, s, i, p.source, cues.designators)) {
+          rels.add(p.relation, s.mentions[j].entity, b.entity, s.index, s.mentions[j].start, b.end, conf);
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** The body (or place, for HEADS) a title names: set by recognition, inside the title span, or by its words. */
+function titleBody(view: DocView, s: SentenceView, m: Mention, allowPlace: boolean): string | undefined {
+  const t = m.title!;
+  const ok = (id: string | undefined): id is string => {
+    const e = id === undefined ? undefined : view.entity.get(id);
+    return e !== undefined && e.id !== m.entity && (isBody(e.type) || (allowPlace && e.type === "place"));
+  };
+  if (ok(t.body)) return t.body;
+  const inside = s.mentions.filter((x) => x.start >= t.start && x.end <= t.end && ok(x.entity));
+  if (inside.length > 0) return inside[inside.length - 1].entity;
+  const words = wordsBetween(view.text, t.start, t.end);
+  for (let k = 1; k < words.length; k++) {
+    for (const first of proclitcReadings(words[k])) {
+      const ids = view.names.get([first, ...words.slice(k + 1)].join(" ")) ?? [];
+      const hit = ids.find((id) => ok(id));
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** Role appositions: HEADS / SPOKESPERSON_OF / MEMBER_OF from a person's title. */
+export function titleRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
+  const rankWords = new Set(cues.ranks.flat());
+  for (const s of view.sentences) {
+    s.mentions.forEach((m, i) => {
+      if (!isPerson(typeOf(view, m))) return;
+      if (m.title?.relation) {
+        const body = titleBody(view, s, m, m.title.relation === "HEADS");
+        if (body) rels.add(m.title.relation, m.entity, body, s.index, Math.min(m.title.start, m.start), m.end, cues.confidence.title);
+        return;
+      }
+      // fallback: <title head> BODY [ranks] PERSON
+      const b = s.mentions[i - 1];
+      if (!b || b.end > m.start) return;
+      const tb = typeOf(view, b);
+      if (!isBody(tb) && tb !== "place") return;
+      const between = gap(view, b, m);
+      if (hasHardPunctuation(view.text, b.end, m.start) || !between.every((w) => rankWords.has(w))) return;
+      const prevEnd = i >= 2 ? s.mentions[i - 2].end : s.start;
+      const before = wordsBetween(view.text, prevEnd, b.start);
+      for (const rule of cues.titles) {
+        if (tb === "place" && rule.relation !== "HEADS") continue;
+        const head = rule.heads.find((h) => endsWith(before, h));
+        if (!head) continue;
+        rels.add(rule.relation, m.entity, b.entity, s.index, b.start, m.end, cues.confidence.apposition);
+        return;
+      }
+    });
+  }
+}
+
+/** Types a body may be PART_OF, by the type of the part (a ministry is never part of a force). */
+const PART_OF_TARGETS: Partial<Record<EntityType, ReadonlySet<EntityType>>> = {
+  force: new Set(["force", "ministry"]),
+  ministry: new Set(["ministry"]),
+  organization: new Set(["organization", "ministry"]),
+};
+
+/**
+ * Construct chains: a body whose name ends with the name of another entity of the document is PART_OF that
+ * body ("وكالة استخبارات وتحقيقات وزارة الداخلية", "قوات الداخلية" → وزارة الداخلية) or LOCATED_IN that place
+ * ("شرطة محافظة البصرة"). The longest trailing name wins.
+ */
+export function constructRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
+  for (const s of view.sentences) {
+    for (const m of s.mentions) {
+      const tm = typeOf(view, m);
+      const targets = PART_OF_TARGETS[tm];
+      if (!targets) continue;
+      const words = wordsBetween(view.text, m.start, m.end);
+      search: for (let k = 1; k < words.length; k++) {
+        for (const first of proclitcReadings(words[k])) {
+          const ids = view.names.get([first, ...words.slice(k + 1)].join(" ")) ?? [];
+          for (const id of ids) {
+            if (id === m.entity) continue;
+            const te = view.entity.get(id)!.type;
+            if (targets.has(te)) rels.add("PART_OF", m.entity, id, s.index, m.start, m.end, cues.confidence.construct);
+            else if (te === "place") rels.add("LOCATED_IN", m.entity, id, s.index, m.start, m.end, cues.confidence.construct);
+            else continue;
+            break search;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Optional place hierarchy supplied by the lexicon: parent id of a lexicon id, and whether an id is a country. */
+export interface PlaceHierarchy {
+  parentOf(lexiconId: string): string | undefined;
+}
+
+/**
+ * Gazetteer hierarchy: LOCATED_IN from each named place to its nearest named ancestor among the places of the
+ * document. Ancestry comes from the OCHA COD-AB p-codes, which are hierarchical by prefix (IQG16 ⊃ IQG16Q04 ⊃
+ * IQG16Q04N03), and from lexicon parent links when a hierarchy is given (a named area such as المنطقة الخضراء
+ * inside its governorate). Only administrative units (places with a p-code) are parents: countries are left out
+ * (a governorate LOCATED_IN its country says nothing the reader does not know). Pairs already related by text
+ * are skipped.
+ */
+export function hierarchyRelations(view: DocView, cues: CueLexicon, rels: RelationSet, hierarchy?: PlaceHierarchy): void {
+  const places = view.analysis.entities.filter((e) => e.type === "place");
+  const byLexicon = new Map(places.filter((e) => e.lexiconId).map((e) => [e.lexiconId!, e]));
+  const firstMention = new Map<string, Mention>();
+  for (const m of view.analysis.mentions) if (!firstMention.has(m.entity)) firstMention.set(m.entity, m);
+  for (const a of places) {
+    let parent: typeof a | undefined;
+    if (a.pcode) {
+      for (const b of places) {
+        if (b === a || !b.pcode || b.pcode.length >= a.pcode.length || !a.pcode.startsWith(b.pcode)) continue;
+        if (!parent || b.pcode.length > parent.pcode!.length) parent = b;
+      }
+    }
+    if (!parent && hierarchy && a.lexiconId) {
+      let id = hierarchy.parentOf(a.lexiconId);
+      for (let guard = 0; id && guard < 8 && !parent; guard++) {
+        const named = byLexicon.get(id);
+        if (named?.pcode) parent = named;
+        id = hierarchy.parentOf(id);
+      }
+    }
+    if (!parent || parent.id === a.id || rels.linked(a.id, parent.id)) continue;
+    const m = firstMention.get(a.id);
+    if (!m) continue;
+    rels.add("LOCATED_IN", a.id, parent.id, m.sentence, m.start, m.end, cues.confidence.hierarchy);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A read-only view of one analysed document for the relation and event extractors: mentions grouped by
+ * sentence and ordered, token ranges of sentences, an index of entity names, and a relation collector that
+ * merges duplicates.
+ */
+import type { EntityType, Provenance, RelationType } from "../../graph/schema.ts";
+import { SYMMETRIC_RELATIONS } from "../../graph/schema.ts";
+import { normalizeKey } from "../../text/normalize.ts";
+import type { DocumentAnalysis, ExtractedEntity, ExtractedRelation, Mention } from "../types.ts";
+import { wordsBetween } from "./words.ts";
+
+/** One sentence with its token range and its mentions (by start, nested mentions removed). */
+export interface SentenceView {
+  index: number;
+  start: number;
+  end: number;
+  /** `[tokenStart, tokenEnd)` into the document tokens. */
+  tokenStart: number;
+  tokenEnd: number;
+  mentions: Mention[];
+}
+
+/** Everything the cue matchers look at. */
+export interface DocView {
+  analysis: DocumentAnalysis;
+  text: string;
+  sentences: SentenceView[];
+  entity: ReadonlyMap<string, ExtractedEntity>;
+  /** Normalised label or alias → entity ids. */
+  names: ReadonlyMap<string, string[]>;
+}
+
+const BODY_TYPES: ReadonlySet<EntityType> = new Set(["ministry", "force", "organization"]);
+const PERSON_TYPES: ReadonlySet<EntityType> = new Set(["official", "person"]);
+
+export const isBody = (t: EntityType) => BODY_TYPES.has(t);
+export const isPerson = (t: EntityType) => PERSON_TYPES.has(t);
+
+/**
+ * Builds the view. Mentions that lie inside another mention of the same sentence are dropped from the
+ * sentence list (the longest mention stands for the name).
+ */
+export function buildView(analysis: DocumentAnalysis): DocView {
+  const entity = new Map(analysis.entities.map((e) => [e.id, e]));
+  const names = new Map<string, string[]>();
+  for (const e of analysis.entities) {
+    for (const n of [e.label, ...e.aliases]) {
+      const k = normalizeKey(n);
+      if (!k) continue;
+      const ids = names.get(k) ?? [];
+      if (!ids.includes(e.id)) ids.push(e.id);
+      names.set(k, ids);
+    }
+  }
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of analysis.mentions) {
+    if (!entity.has(m.entity)) continue;
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const tokens = analysis.tokens;
+  let t = 0;
+  const sentences: SentenceView[] = analysis.sentences.map((s, index) => {
+    while (t < tokens.length && tokens[t].end <= s.start) t++;
+    const tokenStart = t;
+    let e = t;
+    while (e < tokens.length && tokens[e].start < s.end) e++;
+    const raw = (bySentence.get(index) ?? []).sort((a, b) => a.start - b.start || b.end - a.end);
+    const mentions: Mention[] = [];
+    for (const m of raw) {
+      const last = mentions[mentions.length - 1];
+      if (last && m.start >= last.start && m.end <= last.end) continue;
+      mentions.push(m);
+    }
+    return { index, start: s.start, end: s.end, tokenStart, tokenEnd: e, mentions };
+  });
+  return { analysis, text: analysis.doc.text, sentences, entity, names };
+}
+
+/** Type of the entity a mention resolved to (the entity's type wins over the mention's). */
+export function typeOf(view: DocView, m: Mention): EntityType {
+  return view.entity.get(m.entity)?.type ?? m.type;
+}
+
+/** Where the name of a mention really starts for gap purposes: its title when the title comes first. */
+export function leftEdge(m: Mention): number {
+  return m.title && m.title.start < m.start ? m.title.start : m.start;
+}
+
+/** Normalised words between two mentions (`a` before `b`), title of `b` excluded. */
+export function gap(view: DocView, a: Mention, b: Mention): string[] {
+  return wordsBetween(view.text, a.end, leftEdge(b));
+}
+
+/** Index of the first token of the document whose end is after `offset`. */
+export function tokenIndexAt(view: DocView, offset: number): number {
+  const tokens = view.analysis.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when the token lies inside a mention of the sentence. */
+export function insideMention(s: SentenceView, start: number, end: number): boolean {
+  return s.mentions.some((m) => start >= m.start && end <= m.end);
+}
+
+/** A relation being collected: duplicates (same type and ends) merge their provenance. */
+export class RelationSet {
+  private readonly byKey = new Map<string, ExtractedRelation>();
+
+  constructor(private readonly doc: string) {}
+
+  /** Adds a relation; self-relations are ignored. Returns true when it was new. */
+  add(type: RelationType, source: string, target: string, sentence: number, start: number, end: number, confidence: number,
+    role?: ExtractedRelation["role"]): boolean {
+    if (source === target) return false;
+    let s = source;
+    let t = target;
+    if (SYMMETRIC_RELATIONS.has(type) && s > t) [s, t] = [t, s];
+    const key = `${s}|${type}|${t}|${role ?? ""}`;
+    const prov: Provenance = { doc: this.doc, sentence, start, end };
+    const old = this.byKey.get(key);
+    if (old) {
+      if (!old.provenance.some((p) => p.sentence === sentence && p.start === start && p.end === end)) old.provenance.push(prov);
+      old.confidence = Math.max(old.confidence, confidence);
+      return false;
+    }
+    const rel: ExtractedRelation = { type, source: s, target: t, provenance: [prov], confidence };
+    if (role !== undefined) rel.role = role;
+    this.byKey.set(key, rel);
+    return true;
+  }
+
+  /** True when some relation of any type (other than `except`) links the two ends, in either direction. */
+  linked(a: string, b: string, except?: RelationType): boolean {
+    for (const r of this.byKey.values()) {
+      if (r.type === except) continue;
+      if ((r.source === a && r.target === b) || (r.source === b && r.target === a)) return true;
+    }
+    return false;
+  }
+
+  has(type: RelationType, source: string, target: string): boolean {
+    for (const r of this.byKey.values()) if (r.type === type && r.source === source && r.target === target) return true;
+    return false;
+  }
+
+  list(): ExtractedRelation[] {
+    return [...this.byKey.values()];
+  }
+}

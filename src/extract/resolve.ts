@@ -1,0 +1,171 @@
+/**
+ * Resolution within a document: candidates → entities (aliases and coreference merged) and mentions.
+ *
+ * - lexicon candidates join by lexicon id (الداخلية and وزارة الداخلية are one entity);
+ * - persons join by normalised name; short forms were already labelled with the full name (mentions.ts);
+ * - a pattern body whose words begin another body's name of the same type joins it (اللجنة التنسيقية →
+ *   اللجنة التنسيقية الامنية العليا) when exactly one such body exists;
+ * - a role mention (رئيس الوزراء، المتحدث العسكري) joins the one person of the document holding a title of the
+ *   same group, as evidence; it is dropped when no or several persons hold it.
+ */
+import type { EntityType } from "../graph/schema.ts";
+import type { Lexicon } from "../lexicon/types.ts";
+import { nameKeys } from "../lexicon/trie.ts";
+import { normalizeKey } from "../text/normalize.ts";
+import type { ExtractedEntity, Mention } from "./types.ts";
+import type { Candidate, TitleSpan } from "./candidates.ts";
+import { transliterate } from "./transliterate.ts";
+
+const HUMAN = new Set<EntityType>(["official", "person"]);
+
+function entityKeyOf(c: Candidate): string {
+  if (c.entry !== undefined) return `lex:${c.entry.id}`;
+  if (HUMAN.has(c.type)) return `human:${normalizeKey(c.label)}`;
+  return `${c.type}:${normalizeKey(c.label)}`;
+}
+
+const display = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+/** Result of {@link resolveMentions}. */
+export interface Resolution {
+  entities: ExtractedEntity[];
+  mentions: Mention[];
+}
+
+/** Assigns every candidate an entity key, folding pattern short forms and role mentions; drops unresolved roles. */
+function assignKeys(cands: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of cands) if (c.roleOnly !== true) c.entityKey = entityKeyOf(c);
+  // Pattern bodies that begin a longer same-type name.
+  const labels = new Map<string, { type: EntityType; words: string[] }>();
+  for (const c of cands) {
+    if (c.roleOnly === true || HUMAN.has(c.type)) continue;
+    labels.set(c.entityKey!, { type: c.type, words: nameKeys(c.entry?.label ?? c.label) });
+  }
+  for (const c of cands) {
+    if (c.roleOnly === true || c.entry !== undefined || HUMAN.has(c.type) || c.type === "place") continue;
+    const words = nameKeys(c.label);
+    const hosts = [...labels].filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
+      l.words.length > words.length && words.every((w, i) => l.words[i] === w));
+    if (hosts.length === 1) c.entityKey = hosts[0][0];
+  }
+  // Role mentions: the one person holding a title of the same group (and the same body, when both name one).
+  const holders = new Map<string, Set<string>>();
+  for (const c of cands) {
+    if (!HUMAN.has(c.type) || c.roleOnly === true) continue;
+    for (const t of c.titles ?? []) {
+      const g = t.entry.group;
+      if (g === undefined) continue;
+      let s = holders.get(g);
+      if (s === undefined) holders.set(g, (s = new Set()));
+      s.add(c.entityKey!);
+    }
+  }
+  for (const c of cands) {
+    if (c.roleOnly !== true) {
+      kept.push(c);
+      continue;
+    }
+    const g = c.titles?.[0]?.entry.group;
+    const s = g !== undefined ? holders.get(g) : undefined;
+    if (s !== undefined && s.size === 1) {
+      c.entityKey = [...s][0];
+      kept.push(c);
+    }
+  }
+  return kept;
+}
+
+/** The title a mention reports: the first functional title, else the first rank. */
+function mentionTitle(c: Candidate, text: string, idOf: Map<string, string>, typeOf: Map<string, EntityType>, lexicon: Lexicon): Mention["title"] {
+  const spans = c.titles ?? [];
+  const t: TitleSpan | undefined = spans.find((x) => x.entry.kind === "title") ?? spans.find((x) => x.entry.kind === "rank");
+  if (t === undefined) return undefined;
+  let body = t.body?.entityKey !== undefined ? idOf.get(t.body.entityKey) : undefined;
+  if (body === undefined && t.entry.implies !== undefined && lexicon.entries.has(t.entry.implies)) {
+    body = idOf.get(`lex:${t.entry.implies}`);
+  }
+  let relation = t.entry.relation ?? (t.entry.kind === "rank" ? "MEMBER_OF" : undefined);
+  const bodyType = body !== undefined ? typeOf.get(body) : undefined;
+  if (bodyType !== undefined && t.entry.relationByBodyType?.[bodyType] !== undefined) relation = t.entry.relationByBodyType[bodyType];
+  return { text: display(text.slice(t.start, t.end)), start: t.start, end: t.end, relation, body };
+}
+
+/**
+ * Builds the entities and mentions of one document from its candidates. `docId` goes into provenance.
+ */
+export function resolveMentions(docId: string, text: string, cands: Candidate[], lexicon: Lexicon): Resolution {
+  const kept = assignKeys(cands);
+  const groups = new Map<string, Candidate[]>();
+  for (const c of kept) {
+    let g = groups.get(c.entityKey!);
+    if (g === undefined) groups.set(c.entityKey!, (g = []));
+    g.push(c);
+  }
+  const entities: ExtractedEntity[] = [];
+  const idOf = new Map<string, string>();
+  const typeOf = new Map<string, EntityType>();
+  for (const [key, cs] of groups) {
+    const id = `e${entities.length}`;
+    idOf.set(key, id);
+    const named = cs.filter((c) => c.roleOnly !== true);
+    const entry = named.find((c) => c.entry !== undefined)?.entry;
+    const human = HUMAN.has(cs[0].type);
+    const type: EntityType = entry?.type ?? (human ? (cs.some((c) => c.type === "official") ? "official" : "person") : named[0].type);
+    typeOf.set(id, type);
+    const label = entry?.label ?? display(named.reduce((a, b) => (nameKeys(b.label).length > nameKeys(a.label).length ? b : a)).label);
+    const labelKey = normalizeKey(label);
+    const aliases: string[] = [];
+    const seen = new Set([labelKey]);
+    for (const c of named) {
+      // A surface after لل (للداخلية) lost the article's alef: it is no spelling of the name.
+      const surface = text.slice(c.start, c.end);
+      const clipped = c.start > 0 && text[c.start - 1] === "ل" && surface.startsWith("ل") && !normalizeKey(surface).startsWith("ال");
+      for (const s of [...(clipped ? [] : [surface]), ...(c.extraAliases ?? [])]) {
+        const d = display(s);
+        const k = normalizeKey(d);
+        if (!seen.has(k)) {
+          seen.add(k);
+          aliases.push(d);
+        }
+      }
+    }
+    const roles: string[] = [];
+    const roleKeys = new Set<string>();
+    for (const c of cs) for (const t of c.titles ?? []) {
+      const r = display(text.slice(t.start, t.end));
+      const k = normalizeKey(r);
+      if (!roleKeys.has(k)) {
+        roleKeys.add(k);
+        roles.push(r);
+      }
+    }
+    const en = entry !== undefined ? { text: entry.en, source: "lexicon" as const }
+      : named.find((c) => c.en !== undefined)?.en ?? { text: transliterate(label), source: "transliteration" as const };
+    const e: ExtractedEntity = {
+      id, type, label, aliases, labelEn: en.text, labelEnSource: en.source,
+      provenance: cs.map((c) => ({ doc: docId, sentence: c.sentence, start: c.start, end: c.end })),
+      confidence: Math.max(...cs.map((c) => c.confidence)),
+      source: [...new Set(cs.map((c) => c.source))].join(","),
+    };
+    if (human && roles.length > 0) e.roles = roles;
+    if (entry !== undefined) {
+      e.lexiconId = entry.id;
+      if (entry.lat !== undefined) e.lat = entry.lat;
+      if (entry.lon !== undefined) e.lon = entry.lon;
+      if (entry.pcode !== undefined) e.pcode = entry.pcode;
+    }
+    entities.push(e);
+  }
+  const mentions: Mention[] = kept.map((c) => {
+    const m: Mention = {
+      entity: idOf.get(c.entityKey!)!, type: typeOf.get(idOf.get(c.entityKey!)!)!, sentence: c.sentence,
+      start: c.start, end: c.end, surface: text.slice(c.start, c.end), tokenStart: c.tokenStart, tokenEnd: c.tokenEnd,
+      source: c.source,
+    };
+    const title = mentionTitle(c, text, idOf, typeOf, lexicon);
+    if (title !== undefined) m.title = title;
+    return m;
+  });
+  return { entities, mentions };
+}

@@ -1,0 +1,246 @@
+/**
+ * Building the knowledge graph from extractions, and merging across documents (docs/extraction.md, "Graph").
+ *
+ * Node keys: `type:normalisedLabel` for entities (`place:تكريت`), `event:<docId>:<n>` for events. Edge keys:
+ * `TYPE:source->target` (plus `#role` on PARTICIPANT_IN); symmetric relations (COOPERATES_WITH, RELATIVE_OF,
+ * MENTIONED_WITH) are stored once with the smaller node key as source. Merging is idempotent: provenance is a set
+ * of `{doc, sentence, start, end}`, so building the same article twice adds nothing.
+ *
+ * Persons across documents: one node per normalised full name; an official and a person of one name are one node
+ * (typed official). A one-word name joins an existing person only when exactly one has it among its names; two
+ * people who share a family name are never merged (their full names differ).
+ */
+import type { ExtractionResources } from "../extract/pipeline.ts";
+import { extractDocument } from "../extract/pipeline.ts";
+import type { ExtractedEntity, Extraction } from "../extract/types.ts";
+import { normalizeKey } from "../text/normalize.ts";
+import type { SourceDocument } from "../text/types.ts";
+import type { EntityType, NodeAttributes, Provenance } from "./schema.ts";
+import { SYMMETRIC_RELATIONS } from "./schema.ts";
+import { createGraph } from "./store.ts";
+import type { KnowledgeGraph } from "./types.ts";
+
+const HUMAN = new Set<string>(["official", "person"]);
+
+/** The node key of an entity: `type:normalisedLabel`. */
+export function entityNodeKey(type: EntityType, label: string): string {
+  return `${type}:${normalizeKey(label)}`;
+}
+
+const provKey = (p: Provenance): string => `${p.doc}|${p.sentence}|${p.start}|${p.end}`;
+
+/** Adds provenance entries not already present; returns the merged list in (doc, start) order. */
+function mergeProvenance(a: Provenance[], b: Provenance[]): Provenance[] {
+  const seen = new Set(a.map(provKey));
+  const out = [...a];
+  for (const p of b) {
+    const k = provKey(p);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push({ doc: p.doc, sentence: p.sentence, start: p.start, end: p.end });
+    }
+  }
+  return out.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start || x.end - y.end));
+}
+
+function unionStrings(a: string[] | undefined, b: string[] | undefined, exclude?: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>(exclude !== undefined ? [normalizeKey(exclude)] : []);
+  for (const s of [...(a ?? []), ...(b ?? [])]) {
+    const k = normalizeKey(s);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+function namesOf(a: NodeAttributes): Set<string> {
+  return new Set([a.label, ...a.aliases].map(normalizeKey));
+}
+
+/** Renames a node (graphology keys are immutable): copies it with its edges under `to`, drops `from`. */
+function rekeyNode(graph: KnowledgeGraph, from: string, to: string, attrs: NodeAttributes): void {
+  graph.addNode(to, attrs);
+  for (const e of graph.edges(from)) {
+    const a = graph.getEdgeAttributes(e);
+    const s = graph.source(e) === from ? to : graph.source(e);
+    const t = graph.target(e) === from ? to : graph.target(e);
+    const key = edgeKey(a.type, s, t, a.role);
+    if (graph.hasEdge(key)) mergeEdgeAttrs(graph, key, a.provenance, a.confidence);
+    else graph.addEdgeWithKey(key, s, t, { ...a });
+  }
+  graph.dropNode(from);
+}
+
+/** Finds the node an entity belongs to (existing or new key). */
+function resolveNodeKey(graph: KnowledgeGraph, e: ExtractedEntity): string {
+  const key = entityNodeKey(e.type, e.label);
+  if (!HUMAN.has(e.type)) return key;
+  const other = entityNodeKey(e.type === "official" ? "person" : "official", e.label);
+  if (graph.hasNode(key)) return key;
+  if (graph.hasNode(other)) return other;
+  const words = normalizeKey(e.label).split(" ");
+  if (words.length === 1) {
+    // A one-word name joins the one person that has it among its names.
+    const k = normalizeKey(e.label);
+    const hits = graph.filterNodes((_n, a) => HUMAN.has(a.type) && namesOf(a).has(k));
+    if (hits.length === 1) return hits[0];
+  }
+  return key;
+}
+
+/** Dates of the document, for firstSeen/lastSeen. */
+function docDate(doc: SourceDocument): string | undefined {
+  return doc.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(doc.date) ? doc.date : undefined;
+}
+
+function mergeEntity(graph: KnowledgeGraph, e: ExtractedEntity, doc: SourceDocument): string {
+  let key = resolveNodeKey(graph, e);
+  const date = docDate(doc);
+  if (!graph.hasNode(key)) {
+    const attrs: NodeAttributes = {
+      label: e.label, type: e.type, aliases: unionStrings([], e.aliases, e.label),
+      labelEn: e.labelEn, labelEnSource: e.labelEnSource, provenance: mergeProvenance([], e.provenance),
+      mentions: 0, docs: [doc.id], confidence: e.confidence, source: e.source,
+    };
+    attrs.mentions = attrs.provenance.length;
+    if (e.roles !== undefined && e.roles.length > 0) attrs.roles = [...e.roles];
+    if (e.lat !== undefined) attrs.lat = e.lat;
+    if (e.lon !== undefined) attrs.lon = e.lon;
+    if (e.pcode !== undefined) attrs.pcode = e.pcode;
+    if (date !== undefined) {
+      attrs.firstSeen = date;
+      attrs.lastSeen = date;
+    }
+    graph.addNode(key, attrs);
+    return key;
+  }
+  const a = graph.getNodeAttributes(key);
+  const next: NodeAttributes = { ...a };
+  // A longer full name becomes the label; the shorter one stays an alias.
+  if (HUMAN.has(a.type) && normalizeKey(e.label).split(" ").length > normalizeKey(a.label).split(" ").length) {
+    next.aliases = unionStrings([a.label, ...a.aliases], e.aliases, e.label);
+    next.label = e.label;
+    next.labelEn = e.labelEn;
+    next.labelEnSource = e.labelEnSource;
+  } else {
+    next.aliases = unionStrings(a.aliases, [e.label, ...e.aliases], a.label);
+  }
+  if (a.labelEnSource !== "lexicon" && e.labelEnSource === "lexicon") {
+    next.labelEn = e.labelEn;
+    next.labelEnSource = "lexicon";
+  }
+  next.provenance = mergeProvenance(a.provenance, e.provenance);
+  next.mentions = next.provenance.length;
+  next.docs = unionStrings(a.docs, [doc.id]);
+  const roles = unionStrings(a.roles, e.roles);
+  if (roles.length > 0) next.roles = roles;
+  next.confidence = Math.max(a.confidence ?? 0, e.confidence);
+  next.source = unionStrings((a.source ?? "").split(",").filter((s) => s !== ""), e.source.split(",")).join(",");
+  if (date !== undefined) {
+    if (a.firstSeen === undefined || date < a.firstSeen) next.firstSeen = date;
+    if (a.lastSeen === undefined || date > a.lastSeen) next.lastSeen = date;
+  }
+  if (a.type === "person" && e.type === "official") {
+    next.type = "official";
+    const newKey = entityNodeKey("official", next.label);
+    if (newKey !== key && !graph.hasNode(newKey)) {
+      rekeyNode(graph, key, newKey, next);
+      return newKey;
+    }
+  }
+  graph.replaceNodeAttributes(key, next);
+  return key;
+}
+
+/** The key of an edge: `TYPE:source->target`, plus `#role` for PARTICIPANT_IN. */
+export function edgeKey(type: string, source: string, target: string, role?: string): string {
+  return `${type}:${source}->${target}${role !== undefined ? `#${role}` : ""}`;
+}
+
+function weightOf(provenance: Provenance[]): number {
+  return new Set(provenance.map((p) => `${p.doc}|${p.sentence}`)).size;
+}
+
+function mergeEdgeAttrs(graph: KnowledgeGraph, key: string, provenance: Provenance[], confidence?: number): void {
+  const a = graph.getEdgeAttributes(key);
+  const prov = mergeProvenance(a.provenance, provenance);
+  const next = { ...a, provenance: prov, weight: weightOf(prov) };
+  if (confidence !== undefined) next.confidence = Math.max(a.confidence ?? 0, confidence);
+  graph.replaceEdgeAttributes(key, next);
+}
+
+/**
+ * Merges one extraction into the graph: the document record, entities (joined to existing nodes by key and
+ * the person rules above), events (`event:<docId>:<n>`) and relations. Returns local id → node key.
+ * Idempotent for an extraction already merged.
+ */
+export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): Map<string, string> {
+  const { doc } = extraction;
+  const documents = { ...graph.getAttribute("documents") };
+  documents[doc.id] = {
+    id: doc.id, title: doc.title, source: doc.source, url: doc.url, date: doc.date, language: doc.language,
+    text: doc.text, sentences: extraction.sentences.map((s) => ({ start: s.start, end: s.end })),
+    removed: [...doc.removed], origin: doc.origin,
+  };
+  graph.setAttribute("documents", documents);
+  if (graph.getAttribute("schemaVersion") === undefined) graph.setAttribute("schemaVersion", 1);
+
+  const local = new Map<string, string>();
+  for (const e of extraction.entities) local.set(e.id, mergeEntity(graph, e, doc));
+  // A person node re-keyed later in this loop (person → official) must be looked up again.
+  for (const [id, key] of local) {
+    if (!graph.hasNode(key)) {
+      const e = extraction.entities.find((x) => x.id === id)!;
+      local.set(id, resolveNodeKey(graph, { ...e, type: "official" }));
+    }
+  }
+  extraction.events.forEach((ev, n) => {
+    const key = `event:${doc.id}:${n}`;
+    local.set(ev.id, key);
+    const prov = mergeProvenance(graph.hasNode(key) ? graph.getNodeAttribute(key, "provenance") : [], ev.provenance);
+    const attrs: NodeAttributes = {
+      label: ev.label, type: "event", aliases: [], eventType: ev.eventType, triggers: [...ev.triggers],
+      provenance: prov, mentions: prov.length, docs: [doc.id], confidence: ev.confidence, source: "trigger",
+    };
+    if (ev.date !== undefined) attrs.date = ev.date;
+    if (ev.datePrecision !== undefined) attrs.datePrecision = ev.datePrecision;
+    const date = docDate(doc);
+    if (date !== undefined) {
+      attrs.firstSeen = date;
+      attrs.lastSeen = date;
+    }
+    if (graph.hasNode(key)) graph.replaceNodeAttributes(key, attrs);
+    else graph.addNode(key, attrs);
+  });
+  for (const r of extraction.relations) {
+    let s = local.get(r.source);
+    let t = local.get(r.target);
+    if (s === undefined || t === undefined || s === t) continue;
+    if (SYMMETRIC_RELATIONS.has(r.type) && t < s) [s, t] = [t, s];
+    const key = edgeKey(r.type, s, t, r.role);
+    if (graph.hasEdge(key)) {
+      mergeEdgeAttrs(graph, key, r.provenance, r.confidence);
+      continue;
+    }
+    const prov = mergeProvenance([], r.provenance);
+    graph.addEdgeWithKey(key, s, t, {
+      type: r.type, provenance: prov, weight: weightOf(prov), confidence: r.confidence,
+      ...(r.role !== undefined ? { role: r.role } : {}),
+      ...(r.type === "MENTIONED_WITH" ? { cooccurrence: true } : {}),
+    });
+  }
+  return local;
+}
+
+/**
+ * Builds the knowledge graph of `documents`: extracts each (pure) and merges it. Documents with the same id
+ * merge idempotently. Throws what extraction throws (DataError on bad resources).
+ */
+export function buildGraph(documents: SourceDocument[], resources: ExtractionResources): KnowledgeGraph {
+  const graph = createGraph();
+  for (const doc of documents) mergeExtraction(graph, extractDocument(doc, resources));
+  return graph;
+}

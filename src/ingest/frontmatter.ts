@@ -1,0 +1,77 @@
+/**
+ * YAML front matter (`---` line, YAML mapping, `---` line) at the top of `.txt` / `.md` articles, as used by
+ * static-site generators (Jekyll, Hugo). Recognised keys: title, source, url, date, language (others ignored).
+ */
+import { parse as parseYaml } from "yaml";
+import { InputError } from "../errors.ts";
+
+/** Metadata an article may carry. */
+export interface ArticleMeta {
+  title?: string;
+  source?: string;
+  url?: string;
+  /** YYYY-MM-DD. */
+  date?: string;
+  language?: string;
+}
+
+const FENCE = /^---[ \t]*\r?\n/u;
+const CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
+
+/**
+ * Normalises a date value from metadata (`2021-05-16`, `2021-05-16T10:00:00Z`, a YAML Date) to YYYY-MM-DD, or
+ * undefined when it cannot be read.
+ */
+export function normalizeMetaDate(v: unknown): string | undefined {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v !== "string") return undefined;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/u.exec(v);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
+  if (typeof v === "number") return String(v);
+  return undefined;
+}
+
+/** Picks the known metadata keys out of a parsed object. */
+export function pickMeta(o: Record<string, unknown>): ArticleMeta {
+  const meta: ArticleMeta = {};
+  const title = str(o.title);
+  const source = str(o.source);
+  const url = str(o.url ?? o.link);
+  const date = normalizeMetaDate(o.date ?? o.published);
+  const language = str(o.language ?? o.lang);
+  if (title !== undefined) meta.title = title;
+  if (source !== undefined) meta.source = source;
+  if (url !== undefined) meta.url = url;
+  if (date !== undefined) meta.date = date;
+  if (language !== undefined) meta.language = language;
+  return meta;
+}
+
+/**
+ * Splits front matter from the body. Text without a leading `---` line is all body.
+ * @throws InputError when the front matter is not closed or is not a YAML mapping.
+ */
+export function splitFrontMatter(text: string, origin: string): { meta: ArticleMeta; body: string } {
+  const open = FENCE.exec(text);
+  if (!open) return { meta: {}, body: text };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) throw new InputError(`splitFrontMatter: "${origin}" opens a front matter block with "---" but never closes it.`);
+  let data: unknown;
+  try {
+    data = parseYaml(rest.slice(0, close.index));
+  } catch (cause) {
+    throw new InputError(`splitFrontMatter: "${origin}" has front matter that is not valid YAML.`, { cause });
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError(`splitFrontMatter: "${origin}" has front matter that is not a YAML mapping.`);
+  }
+  return { meta: pickMeta(data as Record<string, unknown>), body: rest.slice(close.index + close[0].length) };
+}

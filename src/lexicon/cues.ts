@@ -1,0 +1,170 @@
+/**
+ * Relation cue lexicon: loads `graph-data/lexicon/cues.json`, validates it with zod and normalises every cue
+ * (normalizeKey), so the relation extractor (`src/extract/relations`) compares keys with keys.
+ * Format and meaning of each family: docs/relations.md.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { DataError } from "../errors.ts";
+import { ENTITY_TYPES, type EntityType, type RelationType } from "../graph/schema.ts";
+import { normalizeKey } from "../text/normalize.ts";
+
+/** Default location of the cue file. */
+export const DEFAULT_CUES_PATH = fileURLToPath(new URL("../../graph-data/lexicon/cues.json", import.meta.url));
+
+/** Cue families; each has a confidence in the file. */
+export const CUE_FAMILIES = [
+  "title", "apposition", "affiliation", "construct", "partOfBetween", "geography", "hierarchy", "cooperation",
+  "opposition", "kinship", "cooccurrence",
+] as const;
+export type CueFamily = (typeof CUE_FAMILIES)[number];
+
+const phrase = z.string().trim().min(1);
+const entityType = z.enum(ENTITY_TYPES);
+const typedRelation = z.enum([
+  "HEADS", "SPOKESPERSON_OF", "MEMBER_OF", "PART_OF", "LOCATED_IN", "CAPITAL_OF",
+]);
+const unit = z.number().min(0).max(1);
+
+const CueFileSchema = z.object({
+  doc: z.string().optional(),
+  version: z.literal(1),
+  confidence: z.object(Object.fromEntries(CUE_FAMILIES.map((f) => [f, unit])) as Record<CueFamily, typeof unit>),
+  designators: z.array(phrase),
+  clauseBreaks: z.array(phrase),
+  patterns: z.array(z.object({
+    family: z.enum(["affiliation", "geography", "partOfBetween"]),
+    relation: typedRelation,
+    source: z.array(entityType).min(1),
+    target: z.array(entityType).min(1),
+    between: z.array(phrase).min(1),
+  })),
+  titles: z.array(z.object({
+    relation: z.enum(["HEADS", "SPOKESPERSON_OF", "MEMBER_OF"]),
+    heads: z.array(phrase).min(1),
+  })),
+  ranks: z.array(phrase),
+  cooperation: z.object({
+    cues: z.array(phrase).min(1),
+    listMarkers: z.array(phrase),
+    withMarkers: z.array(phrase),
+    types: z.array(entityType).min(1),
+    maxGap: z.number().int().min(0).max(20),
+  }),
+  opposition: z.object({
+    cues: z.array(phrase).min(1),
+    sourceTypes: z.array(entityType).min(1),
+    targetTypes: z.array(entityType).min(1),
+    maxGap: z.number().int().min(0).max(20),
+  }),
+  kinship: z.object({
+    possessive: z.array(phrase),
+    construct: z.array(phrase),
+    maxGap: z.number().int().min(0).max(10),
+  }),
+});
+
+/** A phrase as normalised words (`["في", "صفوف"]`). */
+export type Phrase = string[];
+
+/** One `X <between> Y` pattern, normalised. */
+export interface BetweenPattern {
+  family: "affiliation" | "geography" | "partOfBetween";
+  relation: RelationType;
+  source: ReadonlySet<EntityType>;
+  target: ReadonlySet<EntityType>;
+  /** Normalised gap texts (words joined by one space). */
+  between: ReadonlySet<string>;
+}
+
+/** The validated, normalised cue lexicon. */
+export interface CueLexicon {
+  confidence: Record<CueFamily, number>;
+  designators: ReadonlySet<string>;
+  clauseBreaks: Phrase[];
+  patterns: BetweenPattern[];
+  titles: { relation: "HEADS" | "SPOKESPERSON_OF" | "MEMBER_OF"; heads: Phrase[] }[];
+  ranks: Phrase[];
+  cooperation: {
+    cues: Phrase[]; listMarkers: ReadonlySet<string>; withMarkers: Phrase[]; types: ReadonlySet<EntityType>;
+    maxGap: number;
+  };
+  opposition: { cues: Phrase[]; sourceTypes: ReadonlySet<EntityType>; targetTypes: ReadonlySet<EntityType>; maxGap: number };
+  kinship: { possessive: Phrase[]; construct: Phrase[]; maxGap: number };
+}
+
+/** Normalised words of a phrase written as in news text. */
+export function toPhrase(s: string): Phrase {
+  return normalizeKey(s).split(" ").filter((w) => w.length > 0);
+}
+
+const phrases = (xs: string[]): Phrase[] => xs.map(toPhrase).filter((p) => p.length > 0);
+
+/**
+ * Validates a parsed cue file and normalises it.
+ * @param data the parsed JSON.
+ * @param origin file name for messages.
+ * @throws DataError when the data does not fit the schema (message names the file and the first problem).
+ */
+export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon {
+  const r = CueFileSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new DataError(`parseCueLexicon: "${origin}" is not a valid cue file: ${issue.path.join(".")}: ${issue.message}.`);
+  }
+  const d = r.data;
+  return {
+    confidence: d.confidence,
+    designators: new Set(d.designators.map(normalizeKey)),
+    clauseBreaks: phrases(d.clauseBreaks),
+    patterns: d.patterns.map((p) => ({
+      family: p.family,
+      relation: p.relation,
+      source: new Set(p.source),
+      target: new Set(p.target),
+      between: new Set(p.between.map((b) => toPhrase(b).join(" "))),
+    })),
+    titles: d.titles.map((t) => ({ relation: t.relation, heads: phrases(t.heads) })),
+    ranks: phrases(d.ranks),
+    cooperation: {
+      cues: phrases(d.cooperation.cues),
+      listMarkers: new Set(d.cooperation.listMarkers.map(normalizeKey)),
+      withMarkers: phrases(d.cooperation.withMarkers),
+      types: new Set(d.cooperation.types),
+      maxGap: d.cooperation.maxGap,
+    },
+    opposition: {
+      cues: phrases(d.opposition.cues),
+      sourceTypes: new Set(d.opposition.sourceTypes),
+      targetTypes: new Set(d.opposition.targetTypes),
+      maxGap: d.opposition.maxGap,
+    },
+    kinship: {
+      possessive: phrases(d.kinship.possessive),
+      construct: phrases(d.kinship.construct),
+      maxGap: d.kinship.maxGap,
+    },
+  };
+}
+
+/**
+ * Reads, validates and normalises the cue file.
+ * @param path defaults to {@link DEFAULT_CUES_PATH}.
+ * @throws DataError when the file cannot be read, is not JSON or fails validation.
+ */
+export function loadCueLexicon(path: string = DEFAULT_CUES_PATH): CueLexicon {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new DataError(`loadCueLexicon: cannot read "${path}".`, { cause: err });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new DataError(`loadCueLexicon: "${path}" is not JSON: ${(err as Error).message}.`, { cause: err });
+  }
+  return parseCueLexicon(data, path);
+}

@@ -1,0 +1,164 @@
+/**
+ * Loading `graph-data/lexicon/*.json` into a {@link Lexicon}: every file is validated with its zod schema
+ * (`schema.ts`), then compiled into tries and word sets. `compileLexicon` is pure; `loadLexicon` does the I/O.
+ */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { ZodType } from "zod";
+import { DataError } from "../errors.ts";
+import type { EntityType } from "../graph/schema.ts";
+import { normalizeKey } from "../text/normalize.ts";
+import {
+  BodiesFile, NamesFile, PatternsFile, PlacesFile, TitlesFile, WordsFile,
+} from "./schema.ts";
+import { TokenTrie } from "./trie.ts";
+import type { Lexicon, LexiconEntry, NameRef, PatternEntry, TitleEntry, WordClasses } from "./types.ts";
+
+/** The parsed content of every lexicon file. */
+export interface LexiconFiles {
+  gazetteerPlaces: PlacesFile;
+  places: PlacesFile;
+  bodies: BodiesFile;
+  titles: TitlesFile;
+  patterns: PatternsFile;
+  words: WordsFile;
+  names: NamesFile;
+}
+
+/** File names inside the lexicon directory, by role. */
+export const LEXICON_FILES: Record<keyof LexiconFiles, string> = {
+  gazetteerPlaces: "places.gazetteer.json",
+  places: "places.json",
+  bodies: "bodies.json",
+  titles: "titles.json",
+  patterns: "patterns.json",
+  words: "words.json",
+  names: "names.gazetteer.json",
+};
+
+const SCHEMAS: Record<keyof LexiconFiles, ZodType> = {
+  gazetteerPlaces: PlacesFile, places: PlacesFile, bodies: BodiesFile, titles: TitlesFile,
+  patterns: PatternsFile, words: WordsFile, names: NamesFile,
+};
+
+/**
+ * Validates one parsed lexicon file. Throws `DataError` naming the file and the first offending path.
+ */
+export function validateLexiconFile<K extends keyof LexiconFiles>(role: K, data: unknown, file = LEXICON_FILES[role]): LexiconFiles[K] {
+  const r = SCHEMAS[role].safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new DataError(`loadLexicon: file "${file}" is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}.`);
+  }
+  return r.data as LexiconFiles[K];
+}
+
+/**
+ * Reads and validates every lexicon file of `dir` (default `graph-data/lexicon`) and compiles the lexicon.
+ * Throws `DataError` when a file is missing, is not JSON, or does not fit its schema.
+ */
+export async function loadLexicon(dir: string): Promise<Lexicon> {
+  const files = {} as Record<keyof LexiconFiles, unknown>;
+  for (const role of Object.keys(LEXICON_FILES) as Array<keyof LexiconFiles>) {
+    const path = resolve(dir, LEXICON_FILES[role]);
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (cause) {
+      throw new DataError(`loadLexicon: file "${path}" cannot be read.`, { cause });
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      throw new DataError(`loadLexicon: file "${path}" is not valid JSON.`, { cause });
+    }
+    files[role] = validateLexiconFile(role, data, path);
+  }
+  return compileLexicon(files as LexiconFiles);
+}
+
+const keySet = (xs: string[]): Set<string> => new Set(xs.map(normalizeKey));
+
+const PLACE_PRIORITY: Record<string, number> = { country: 1, governorate: 2, district: 3, subdistrict: 4 };
+
+/**
+ * Compiles validated files into a lexicon. Name collisions (one normalised name, several entries) are settled
+ * by priority: bodies, hand-written places, countries, governorates, districts, sub-districts; the first keeps
+ * the name. Places whose name is a listed common word, a first name, or the nisba of another place name
+ * (البغدادي) are marked ambiguous.
+ */
+export function compileLexicon(files: LexiconFiles): Lexicon {
+  const w = files.words;
+  const words: WordClasses = {
+    functionWords: keySet(w.functionWords), verbs: keySet(w.verbs), adjectives: keySet(w.adjectives),
+    ordinals: keySet(w.ordinals), namePrefixes: keySet(w.namePrefixes), nameSecondParts: keySet(w.nameSecondParts),
+    placeStopWords: keySet(w.placeStopWords), commonWords: keySet(w.commonWords),
+    weakVariantBlockers: keySet(w.weakVariantBlockers),
+  };
+  const firstNames = new Map<string, string>();
+  for (const n of [...files.names.male, ...files.names.female]) firstNames.set(normalizeKey(n), n);
+  const familyNames = keySet(files.names.family);
+
+  const entries = new Map<string, LexiconEntry>();
+  const names = new TokenTrie<NameRef>();
+  const taken = new Set<string>();
+  const addName = (name: string, entry: LexiconEntry, weak: boolean) => {
+    const k = normalizeKey(name);
+    if (k === "" || taken.has(k)) return;
+    taken.add(k);
+    names.add(name, { entry, weak });
+  };
+
+  for (const b of files.bodies.bodies) {
+    const e: LexiconEntry = {
+      id: b.id, type: b.type as EntityType, label: b.label, en: b.en, kind: b.type, ambiguous: false,
+      partOf: b.partOf, origin: "lexicon",
+    };
+    entries.set(e.id, e);
+    addName(b.label, e, false);
+    for (const v of b.variants) addName(v, e, false);
+    for (const v of b.weak) addName(v, e, true);
+  }
+
+  const overrides = new Map(files.places.overrides.map((o) => [o.id, o]));
+  const gaz = [...files.gazetteerPlaces.places].sort(
+    (a, b) => (PLACE_PRIORITY[a.kind] ?? 0) - (PLACE_PRIORITY[b.kind] ?? 0));
+  const placeKeys = new Set(gaz.map((p) => normalizeKey(p.label)));
+  const all = [
+    ...files.places.places.map((p) => ({ p, origin: "lexicon" as const })),
+    ...gaz.map((p) => ({ p, origin: "gazetteer" as const })),
+  ];
+  for (const { p, origin } of all) {
+    const o = overrides.get(p.id);
+    const label = o?.label ?? p.label;
+    const key = normalizeKey(label);
+    const single = !key.includes(" ");
+    const bare = key.startsWith("ال") ? key.slice(2) : key;
+    const nisbaOfPlace = key.startsWith("ال") && key.endsWith("ي") && placeKeys.has(key.slice(2, -1));
+    const ambiguous = o?.ambiguous ?? p.ambiguous ?? (
+      words.commonWords.has(key) || nisbaOfPlace || words.functionWords.has(key) ||
+      (origin === "gazetteer" && (p.kind === "district" || p.kind === "subdistrict") && single && (firstNames.has(key) || firstNames.has(bare))));
+    const e: LexiconEntry = {
+      id: p.id, type: "place", label, en: o?.en ?? p.en, kind: p.kind, ambiguous,
+      pcode: p.pcode, parent: p.parent, lat: p.lat, lon: p.lon, origin,
+    };
+    if (entries.has(e.id)) throw new DataError(`compileLexicon: duplicate lexicon id "${e.id}".`);
+    entries.set(e.id, e);
+    addName(label, e, false);
+    if (label !== p.label) addName(p.label, e, false);
+    for (const v of [...p.variants, ...(o?.variants ?? [])]) addName(v, e, false);
+  }
+
+  const titles = new TokenTrie<TitleEntry>();
+  for (const t of files.titles.titles) {
+    titles.add(t.text, t);
+    for (const v of t.variants) titles.add(v, t);
+  }
+  const patterns = new TokenTrie<PatternEntry>();
+  for (const p of files.patterns.patterns) {
+    patterns.add(p.head, { ...p, isPlural: false });
+    for (const pl of p.plural) patterns.add(pl, { ...p, isPlural: true });
+  }
+  return { entries, names, titles, patterns, words, firstNames, familyNames };
+}

@@ -1,0 +1,119 @@
+/**
+ * The file formats of `graph-data/lexicon/*.json`, as zod schemas (documented in `docs/lexicon.md`).
+ * Every file is validated when loaded; a file that does not fit raises a `DataError` naming the file and path.
+ */
+import { z } from "zod";
+import { ENTITY_TYPES } from "../graph/schema.ts";
+
+const arabic = z.string().trim().min(1);
+
+/** One place: gazetteer unit, country, city or named area. */
+export const PlaceFileEntry = z.object({
+  id: z.string().min(1),
+  label: arabic,
+  en: z.string().min(1),
+  kind: z.string().min(1),
+  variants: z.array(arabic).default([]),
+  pcode: z.string().optional(),
+  parent: z.string().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  ambiguous: z.boolean().optional(),
+});
+
+/** Patch of a generated place (display label, English name, extra variants, ambiguity). */
+export const PlaceOverride = z.object({
+  id: z.string().min(1),
+  label: arabic.optional(),
+  en: z.string().min(1).optional(),
+  variants: z.array(arabic).optional(),
+  ambiguous: z.boolean().optional(),
+});
+
+export const PlacesFile = z.object({
+  source: z.string().optional(),
+  places: z.array(PlaceFileEntry),
+  overrides: z.array(PlaceOverride).default([]),
+});
+
+/** One body: ministry, force or organization. `weak` variants need context (see docs/lexicon.md). */
+export const BodyFileEntry = z.object({
+  id: z.string().min(1),
+  type: z.enum(["ministry", "force", "organization"]),
+  label: arabic,
+  en: z.string().min(1),
+  variants: z.array(arabic).default([]),
+  weak: z.array(arabic).default([]),
+  partOf: z.string().optional(),
+});
+
+export const BodiesFile = z.object({ source: z.string().optional(), bodies: z.array(BodyFileEntry) });
+
+export const RELATIONS_IMPLIED = ["HEADS", "SPOKESPERSON_OF", "MEMBER_OF"] as const;
+
+/** A title, rank or honorific before a person's name. */
+export const TitleFileEntry = z.object({
+  text: arabic,
+  kind: z.enum(["title", "rank", "honorific"]),
+  relation: z.enum(RELATIONS_IMPLIED).optional(),
+  /** Whether a body (or, for `place`, a place) follows the title: `required`, `optional`, `place`. */
+  body: z.enum(["required", "optional", "place"]).optional(),
+  group: z.string().optional(),
+  /** Lexicon id of the body the title implies when the text names none (رئيس الوزراء → مجلس الوزراء). */
+  implies: z.string().optional(),
+  relationByBodyType: z.record(z.string(), z.enum(RELATIONS_IMPLIED)).optional(),
+  variants: z.array(arabic).default([]),
+});
+
+export const TitlesFile = z.object({ source: z.string().optional(), titles: z.array(TitleFileEntry) });
+
+/** A head noun opening a body or place name. */
+export const PatternFileEntry = z.object({
+  head: arabic,
+  type: z.enum(ENTITY_TYPES),
+  label: z.enum(["full", "complement"]),
+  en: z.string().min(1),
+  place: z.boolean().optional(),
+  adjectival: z.boolean().optional(),
+  ordinal: z.boolean().optional(),
+  number: z.boolean().optional(),
+  bare: z.boolean().optional(),
+  lexiconOnly: z.boolean().optional(),
+  /** Only after a title (قائد عمليات بغداد); `labelPrefix` is prepended to the label (قيادة عمليات بغداد). */
+  titleOnly: z.boolean().optional(),
+  labelPrefix: z.string().optional(),
+  plural: z.array(arabic).default([]),
+});
+
+export const PatternsFile = z.object({ source: z.string().optional(), patterns: z.array(PatternFileEntry) });
+
+export const WordsFile = z.object({
+  source: z.string().optional(),
+  functionWords: z.array(arabic),
+  verbs: z.array(arabic),
+  adjectives: z.array(arabic),
+  ordinals: z.array(arabic),
+  namePrefixes: z.array(arabic),
+  nameSecondParts: z.array(arabic),
+  placeStopWords: z.array(arabic),
+  commonWords: z.array(arabic),
+  weakVariantBlockers: z.array(arabic),
+});
+
+export const NamesFile = z.object({
+  source: z.string().optional(),
+  male: z.array(arabic),
+  female: z.array(arabic),
+  family: z.array(arabic),
+});
+
+export type PlaceFileEntry = z.infer<typeof PlaceFileEntry>;
+export type BodyFileEntry = z.infer<typeof BodyFileEntry>;
+export type TitleFileEntry = z.infer<typeof TitleFileEntry>;
+export type PatternFileEntry = z.infer<typeof PatternFileEntry>;
+export type WordsFile = z.infer<typeof WordsFile>;
+export type NamesFile = z.infer<typeof NamesFile>;
+export type PlacesFile = z.infer<typeof PlacesFile>;
+export type BodiesFile = z.infer<typeof BodiesFile>;
+export type TitlesFile = z.infer<typeof TitlesFile>;
+export type PatternsFile = z.infer<typeof PatternsFile>;

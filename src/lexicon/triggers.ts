@@ -1,0 +1,147 @@
+/**
+ * Event trigger lexicon: loads `graph-data/lexicon/triggers.json` (triggers by `eventType`, role markers, clause
+ * breaks), validates it with zod and normalises every word (normalizeKey). Meaning of each field: docs/relations.md.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { DataError } from "../errors.ts";
+import { EVENT_TYPES, PARTICIPANT_ROLES, type EventType, type ParticipantRole } from "../graph/schema.ts";
+import { normalizeKey } from "../text/normalize.ts";
+import { toPhrase, type Phrase } from "./cues.ts";
+
+/** Default location of the trigger file. */
+export const DEFAULT_TRIGGERS_PATH = fileURLToPath(new URL("../../graph-data/lexicon/triggers.json", import.meta.url));
+
+const phrase = z.string().trim().min(1);
+const role = z.enum(PARTICIPANT_ROLES);
+const eventType = z.enum(EVENT_TYPES);
+
+const TriggerFileSchema = z.object({
+  doc: z.string().optional(),
+  version: z.literal(1),
+  eventTypes: z.partialRecord(eventType, z.object({
+    noun: phrase,
+    keyRole: role.optional(),
+    requires: role.optional(),
+    confidence: z.number().min(0).max(1),
+  })),
+  triggers: z.array(z.object({
+    type: eventType,
+    forms: z.array(phrase).min(1),
+    after: role.optional(),
+    before: role.optional(),
+    object: role.optional(),
+    context: z.object({ words: z.array(phrase).min(1), within: z.number().int().min(1).max(12) }).optional(),
+  })),
+  roleMarkers: z.array(z.object({ leads: z.array(phrase).min(1), role, types: z.array(eventType).optional() })),
+  excludeLeads: z.array(phrase),
+  placeExcludeLeads: z.array(phrase),
+  relativePronouns: z.object({ singular: z.array(phrase), plural: z.array(phrase) }),
+  during: z.array(phrase),
+  windowBreaks: z.array(phrase),
+  maxWindow: z.number().int().min(3).max(80),
+  maxAntecedentGap: z.number().int().min(1).max(40),
+});
+
+/** What the file says about one event type. */
+export interface EventTypeInfo {
+  /** Arabic noun used in event labels (مقتل، زيارة …). */
+  noun: string;
+  /** Role that identifies the happening (two killings with different victims are two events). */
+  keyRole?: ParticipantRole;
+  /** Role without which a mention is not an event (a killing needs a victim). */
+  requires?: ParticipantRole;
+  confidence: number;
+}
+
+/** One trigger entry: normalised word sequences and the argument rules. */
+export interface TriggerEntry {
+  type: EventType;
+  forms: Phrase[];
+  after?: ParticipantRole;
+  before?: ParticipantRole;
+  /** Role of the next entity after the `after` one, at most one word between (a verb's object). */
+  object?: ParticipantRole;
+  context?: { words: ReadonlySet<string>; within: number };
+}
+
+/** The validated, normalised trigger lexicon. */
+export interface TriggerLexicon {
+  eventTypes: Partial<Record<EventType, EventTypeInfo>>;
+  triggers: TriggerEntry[];
+  roleMarkers: { leads: string[]; role: ParticipantRole; types?: ReadonlySet<EventType> }[];
+  excludeLeads: ReadonlySet<string>;
+  placeExcludeLeads: ReadonlySet<string>;
+  relativeSingular: ReadonlySet<string>;
+  relativePlural: ReadonlySet<string>;
+  during: ReadonlySet<string>;
+  windowBreaks: Phrase[];
+  maxWindow: number;
+  maxAntecedentGap: number;
+}
+
+/**
+ * Validates a parsed trigger file and normalises it.
+ * @throws DataError when the data does not fit the schema, or a trigger names an event type the file does not
+ * describe.
+ */
+export function parseTriggerLexicon(data: unknown, origin = "triggers.json"): TriggerLexicon {
+  const r = TriggerFileSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new DataError(`parseTriggerLexicon: "${origin}" is not a valid trigger file: ${issue.path.join(".")}: ${issue.message}.`);
+  }
+  const d = r.data;
+  for (const t of d.triggers) {
+    if (!d.eventTypes[t.type]) {
+      throw new DataError(`parseTriggerLexicon: "${origin}": trigger type "${t.type}" has no entry in eventTypes.`);
+    }
+  }
+  const keys = (xs: string[]) => new Set(xs.map(normalizeKey));
+  return {
+    eventTypes: d.eventTypes,
+    triggers: d.triggers.map((t) => ({
+      type: t.type,
+      forms: t.forms.map(toPhrase),
+      after: t.after,
+      before: t.before,
+      object: t.object,
+      context: t.context ? { words: keys(t.context.words), within: t.context.within } : undefined,
+    })),
+    roleMarkers: d.roleMarkers.map((m) => ({
+      leads: m.leads.map((l) => toPhrase(l).join(" ")),
+      role: m.role,
+      types: m.types ? new Set(m.types) : undefined,
+    })),
+    excludeLeads: keys(d.excludeLeads),
+    placeExcludeLeads: keys(d.placeExcludeLeads),
+    relativeSingular: keys(d.relativePronouns.singular),
+    relativePlural: keys(d.relativePronouns.plural),
+    during: keys(d.during),
+    windowBreaks: d.windowBreaks.map(toPhrase),
+    maxWindow: d.maxWindow,
+    maxAntecedentGap: d.maxAntecedentGap,
+  };
+}
+
+/**
+ * Reads, validates and normalises the trigger file.
+ * @param path defaults to {@link DEFAULT_TRIGGERS_PATH}.
+ * @throws DataError when the file cannot be read, is not JSON or fails validation.
+ */
+export function loadTriggerLexicon(path: string = DEFAULT_TRIGGERS_PATH): TriggerLexicon {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new DataError(`loadTriggerLexicon: cannot read "${path}".`, { cause: err });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new DataError(`loadTriggerLexicon: "${path}" is not JSON: ${(err as Error).message}.`, { cause: err });
+  }
+  return parseTriggerLexicon(data, path);
+}

@@ -1,0 +1,61 @@
+/** The in-memory lexicon: entries, tries for names, titles and pattern heads, and word classes. */
+import type { EntityType } from "../graph/schema.ts";
+import type { PatternFileEntry, TitleFileEntry } from "./schema.ts";
+import type { TokenTrie } from "./trie.ts";
+
+/** A named entity the lexicon knows: place, ministry, force or organization. Never a person. */
+export interface LexiconEntry {
+  id: string;
+  type: EntityType;
+  /** Canonical Arabic name (display spelling). */
+  label: string;
+  en: string;
+  /** Place kind (governorate, district, subdistrict, country, city, region, area, site) or body type. */
+  kind: string;
+  /** True when the name is also a common word or given name: it names a place only with place context. */
+  ambiguous: boolean;
+  pcode?: string;
+  /** Lexicon id of the containing place (places) or of the body this one is part of (bodies). */
+  parent?: string;
+  partOf?: string;
+  lat?: number;
+  lon?: number;
+  /** `gazetteer` (generated from ../shared/gazetteers) or `lexicon` (hand-written). */
+  origin: "gazetteer" | "lexicon";
+}
+
+/** What a name in the names trie points to. */
+export interface NameRef {
+  entry: LexiconEntry;
+  /** A weak variant (الداخلية for وزارة الداخلية): accepted only in context. */
+  weak: boolean;
+}
+
+export type TitleEntry = TitleFileEntry;
+export type PatternEntry = PatternFileEntry & { isPlural: boolean };
+
+/** Normalised word classes (keys as `normalizeKey` gives them). */
+export interface WordClasses {
+  functionWords: Set<string>;
+  verbs: Set<string>;
+  adjectives: Set<string>;
+  ordinals: Set<string>;
+  namePrefixes: Set<string>;
+  nameSecondParts: Set<string>;
+  placeStopWords: Set<string>;
+  commonWords: Set<string>;
+  weakVariantBlockers: Set<string>;
+}
+
+/** The loaded, validated lexicon. */
+export interface Lexicon {
+  entries: Map<string, LexiconEntry>;
+  /** Every name and variant of every entry. */
+  names: TokenTrie<NameRef>;
+  titles: TokenTrie<TitleEntry>;
+  patterns: TokenTrie<PatternEntry>;
+  words: WordClasses;
+  /** First names: normalised key → spelling in the list (to tell على from علي, which share a key). */
+  firstNames: Map<string, string>;
+  familyNames: Set<string>;
+}

@@ -1,0 +1,74 @@
+/**
+ * First-order Viterbi decoding over BIO tags with the BIO constraint (an `I-X` only after `B-X` or `I-X`),
+ * as used with structured perceptrons (Collins 2002).
+ */
+import { NER_TAGS } from "./types.ts";
+
+/**
+ * Allowed transitions for {@link NER_TAGS}: `allowed[(prev + 1) * T + t]` is 1 when tag `t` may follow tag `prev`
+ * (`prev = -1` is the sentence start, row 0).
+ */
+export function bioTransitionMask(tags: readonly string[] = NER_TAGS): Uint8Array {
+  const T = tags.length;
+  const mask = new Uint8Array((T + 1) * T);
+  for (let prev = -1; prev < T; prev++) {
+    for (let t = 0; t < T; t++) {
+      const tag = tags[t];
+      let ok = true;
+      if (tag.startsWith("I-")) {
+        const type = tag.slice(2);
+        ok = prev >= 0 && (tags[prev] === `B-${type}` || tags[prev] === `I-${type}`);
+      }
+      mask[(prev + 1) * T + t] = ok ? 1 : 0;
+    }
+  }
+  return mask;
+}
+
+/**
+ * The highest-scoring tag sequence.
+ * @param emit emission scores, `emit[i * T + t]` for token `i` and tag `t` (length `n * T`).
+ * @param trans transition scores, `trans[(prev + 1) * T + t]` (row 0 = from the start), length `(T + 1) * T`.
+ * @param allowed transition mask of the same shape (see {@link bioTransitionMask}).
+ * @param n number of tokens; `T` number of tags.
+ * @returns tag indices, length `n` (empty for `n = 0`). Ties go to the lower tag index.
+ * @throws RangeError when the arrays are shorter than `n` and `T` require.
+ */
+export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, allowed: Uint8Array, n: number, T: number): Int32Array {
+  if (emit.length < n * T || trans.length < (T + 1) * T || allowed.length < (T + 1) * T) {
+    throw new RangeError(`viterbi: arrays too short for ${n} tokens and ${T} tags.`);
+  }
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const score = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = allowed[t] === 1 ? emit[t] + trans[t] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        const row = (p + 1) * T + t;
+        if (allowed[row] !== 1) continue;
+        const s = score[(i - 1) * T + p] + trans[row];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * T + t] = best + emit[i * T + t];
+      back[i * T + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    if (score[(n - 1) * T + t] > best) {
+      best = score[(n - 1) * T + t];
+      arg = t;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
+  return out;
+}

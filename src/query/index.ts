@@ -1,0 +1,139 @@
+/**
+ * The query engine's entry point: `runQuery(graph, text, options)` parses, checks and runs an openCypher-subset
+ * query (docs/query.md) on the knowledge graph under a time budget, a row cap and a hop cap.
+ */
+import type { KnowledgeGraph } from "../graph/types.ts";
+import { BadRequestError } from "../errors.ts";
+import { Budget, emptyStats, type Ctx, type WriteStats } from "./context.ts";
+import { CypherRuntimeError } from "./errors.ts";
+import { execute } from "./executor.ts";
+import { parseQuery } from "./parser.ts";
+import { toJson, type Seen } from "./result.ts";
+import { fromStored, type Value } from "./values.ts";
+
+export { parseQuery } from "./parser.ts";
+export { CypherSyntaxError, CypherRuntimeError, WritesForbiddenError } from "./errors.ts";
+export type { Query } from "./ast.ts";
+
+/** Options of {@link runQuery}; every field optional, see {@link DEFAULT_QUERY_OPTIONS}. */
+export interface QueryOptions {
+  /** Values of `$name` parameters (JSON values; integral numbers are Cypher integers). */
+  params?: Record<string, unknown>;
+  /** Time budget in milliseconds (default 2000). When it runs out the rows found so far are returned, truncated. */
+  timeoutMs?: number;
+  /** Most rows returned (default 10,000). */
+  maxRows?: number;
+  /** Most hops of a variable-length relationship; `*` alone means up to this (default 8). */
+  maxHops?: number;
+  /** Allow CREATE, MERGE, SET, REMOVE, DELETE (default false). */
+  allowWrites?: boolean;
+  /** Clock in milliseconds (default `performance.now`), a parameter so tests can drive it. */
+  clock?: () => number;
+}
+
+export const DEFAULT_QUERY_OPTIONS = { timeoutMs: 2000, maxRows: 10_000, maxHops: 8, allowWrites: false } as const;
+
+export interface QueryStats extends WriteStats {
+  rows: number;
+  elapsedMs: number;
+}
+
+/** Result of {@link runQuery}; every value is JSON-serialisable. */
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+  /** Keys of the nodes and edges the rows contain (for highlighting). */
+  graph: { nodes: string[]; edges: string[] };
+  stats: QueryStats;
+  warnings: string[];
+  truncated: boolean;
+}
+
+/** Engine-level result with Cypher values (used by the conformance harness). */
+export interface RawResult {
+  columns: string[];
+  rows: Value[][];
+  warnings: string[];
+  truncated: boolean;
+  stats: WriteStats;
+}
+
+function validate(o: QueryOptions): Required<Omit<QueryOptions, "params" | "clock">> {
+  const r = { ...DEFAULT_QUERY_OPTIONS, ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) };
+  for (const k of ["timeoutMs", "maxRows", "maxHops"] as const) {
+    const v = r[k];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new BadRequestError(`runQuery: option ${k} must be a non-negative number, got ${String(v)}.`, "QUERY_OPTIONS");
+  }
+  return r as Required<Omit<QueryOptions, "params" | "clock">>;
+}
+
+/**
+ * Runs `query` on `graph` and returns Cypher values (nodes as references). Writes change `graph` in place.
+ * `cypherParams` are parameters already in engine form (integers as bigint), for the conformance harness.
+ * @throws CypherSyntaxError (QUERY_SYNTAX), CypherRuntimeError (QUERY_ERROR), WritesForbiddenError (403)
+ */
+export function runQueryRaw(graph: KnowledgeGraph, query: string, options: QueryOptions = {}, cypherParams: Record<string, Value> = {}): RawResult {
+  const o = validate(options);
+  const clock = options.clock ?? (() => performance.now());
+  const params: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(options.params ?? {})) params[k] = fromStored(v);
+  Object.assign(params, cypherParams);
+  const ast = parseQuery(query);
+  const ctx: Ctx = {
+    graph,
+    params,
+    budget: new Budget(clock() + o.timeoutMs, clock),
+    maxHops: o.maxHops,
+    allowWrites: o.allowWrites,
+    warnings: new Set(),
+    stats: emptyStats(),
+    aggValues: null,
+    nextId: { n: graph.order + graph.size },
+    truncated: { value: false },
+    deletedRels: new Map(),
+  };
+  const ex = execute(ast, ctx);
+  const rows: Value[][] = [];
+  let truncated = false;
+  try {
+    for (const r of ex.rows) {
+      if (rows.length >= o.maxRows) {
+        truncated = true;
+        ctx.warnings.add(`row cap of ${o.maxRows} reached (maxRows)`);
+        break;
+      }
+      rows.push(ex.columns.map((c) => r[c] ?? null));
+    }
+  } catch (e) {
+    if (e instanceof RangeError) throw new CypherRuntimeError(`query too deep to evaluate (${e.message})`, "ArgumentError", "StackOverflow");
+    throw e;
+  }
+  if (ctx.budget.hit) {
+    truncated = true;
+    ctx.warnings.add(`time budget of ${o.timeoutMs} ms exhausted; results are partial`);
+  }
+  return { columns: ex.columns, rows, warnings: [...ctx.warnings], truncated: truncated || ctx.truncated.value, stats: ctx.stats };
+}
+
+/**
+ * Parses and runs an openCypher-subset query on the knowledge graph (see docs/query.md for the subset and the
+ * `shabaka.*` functions). Stops at the time budget or the row cap and then returns what it has with
+ * `truncated: true` and a warning.
+ * @throws CypherSyntaxError (code QUERY_SYNTAX, with line and column), CypherRuntimeError (QUERY_ERROR),
+ *   WritesForbiddenError (WRITES_FORBIDDEN, 403) for a write clause without `allowWrites`.
+ */
+export function runQuery(graph: KnowledgeGraph, query: string, options: QueryOptions = {}): QueryResult {
+  const clock = options.clock ?? (() => performance.now());
+  const t0 = clock();
+  const raw = runQueryRaw(graph, query, options);
+  const seen: Seen = { nodes: new Set(), edges: new Set() };
+  const rows = raw.rows.map((r) => r.map((v) => toJson(graph, v, seen)));
+  return {
+    columns: raw.columns,
+    rows,
+    graph: { nodes: [...seen.nodes], edges: [...seen.edges] },
+    stats: { rows: rows.length, elapsedMs: Math.round((clock() - t0) * 10) / 10, ...raw.stats },
+    warnings: raw.warnings,
+    truncated: raw.truncated,
+  };
+}

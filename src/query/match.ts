@@ -1,0 +1,263 @@
+/**
+ * Pattern matching over the graphology graph (openCypher 9, "MATCH"): backtracking over the chain of each pattern
+ * part, relationship isomorphism (a relationship is used at most once per MATCH), variable-length relationships
+ * capped at `maxHops`, and WHERE conjuncts checked as soon as all their variables are bound.
+ */
+import type { Expr, NodePattern, PatternPart, RelPattern } from "./ast.ts";
+import type { Ctx, Row } from "./context.ts";
+import { flip, incident } from "./adjacency.ts";
+import { evaluate } from "./eval.ts";
+import { hasLabels, nodeProp, relProp, relType } from "./graph-access.ts";
+import { shortestPaths } from "./shortest.ts";
+import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type CMap, type Value } from "./values.ts";
+import { patternVars, readVars } from "./vars.ts";
+import { typeError } from "./errors.ts";
+
+interface Conj {
+  expr: Expr;
+  vars: string[];
+}
+
+/** Splits a WHERE expression into its AND-ed conjuncts. */
+export function conjuncts(e: Expr | null, out: Expr[] = []): Expr[] {
+  if (!e) return out;
+  if (e.kind === "binary" && e.op === "AND") {
+    conjuncts(e.left, out);
+    conjuncts(e.right, out);
+  } else out.push(e);
+  return out;
+}
+
+/** The matching state of one MATCH over one input row. */
+export class Matcher {
+  readonly b: Row;
+  readonly used = new Set<string>();
+  private readonly byVar = new Map<string, Conj[]>();
+  private readonly upfront: Expr[] = [];
+
+  constructor(
+    readonly parts: PatternPart[],
+    where: Expr | null,
+    row: Row,
+    readonly ctx: Ctx,
+  ) {
+    this.b = { ...row };
+    const introduced = new Set<string>();
+    for (const p of parts) for (const v of patternVars(p)) if (row[v] === undefined) introduced.add(v);
+    const scope = new Set([...Object.keys(row), ...introduced]);
+    for (const c of conjuncts(where)) {
+      const vars = [...readVars(c, scope)].filter((v) => introduced.has(v));
+      if (vars.length === 0) this.upfront.push(c);
+      else {
+        const conj = { expr: c, vars };
+        for (const v of vars) {
+          const l = this.byVar.get(v) ?? [];
+          l.push(conj);
+          this.byVar.set(v, l);
+        }
+      }
+    }
+  }
+
+  /** Binds `name` to `value`: 1 = newly bound (conjuncts passed), 2 = already bound to an equal value, 0 = rejected. */
+  bind(name: string | null, value: Value): 0 | 1 | 2 {
+    if (name === null) return 2;
+    const cur = this.b[name];
+    if (cur !== undefined) return sameElement(cur, value) ? 2 : 0;
+    this.b[name] = value;
+    for (const c of this.byVar.get(name) ?? []) {
+      if (c.vars.some((v) => this.b[v] === undefined)) continue;
+      if (evaluate(c.expr, this.b, this.ctx) !== true) {
+        delete this.b[name];
+        return 0;
+      }
+    }
+    return 1;
+  }
+
+  unbind(name: string | null, how: 0 | 1 | 2): void {
+    if (how === 1 && name !== null) delete this.b[name];
+  }
+
+  *run(): Generator<Row> {
+    for (const c of this.upfront) if (evaluate(c, this.b, this.ctx) !== true) return;
+    yield* this.parts_(0);
+  }
+
+  private *parts_(i: number): Generator<Row> {
+    if (i === this.parts.length) {
+      yield { ...this.b };
+      return;
+    }
+    const p = this.parts[i];
+    const gen = p.shortest ? shortestPaths(this, p) : this.chain(p);
+    for (const _ of gen) yield* this.parts_(i + 1);
+  }
+
+  /** Node candidates for an unbound node pattern: a WHERE `id(v) = x` lookup when there is one, else a scan. */
+  candidates(np: NodePattern): Iterable<string> {
+    if (np.variable) {
+      const cur = this.b[np.variable];
+      if (cur !== undefined) return cur instanceof NodeRef && this.ctx.graph.hasNode(cur.key) ? [cur.key] : [];
+      const id = this.idLookup(np.variable);
+      if (id !== undefined) return typeof id === "string" && this.ctx.graph.hasNode(id) ? [id] : [];
+    }
+    return this.ctx.graph.nodes();
+  }
+
+  private idLookup(v: string): Value | undefined {
+    for (const c of this.byVar.get(v) ?? []) {
+      const e = c.expr;
+      if (e.kind !== "compare" || e.ops.length !== 1 || e.ops[0] !== "=" || c.vars.length !== 1) continue;
+      const [l, r] = e.args;
+      const isId = (x: Expr): boolean => x.kind === "call" && /^(id|elementid)$/i.test(x.name) && x.args.length === 1 && x.args[0].kind === "var" && x.args[0].name === v;
+      if (isId(l) && readVars(r).size === 0) return evaluate(r, this.b, this.ctx);
+      if (isId(r) && readVars(l).size === 0) return evaluate(l, this.b, this.ctx);
+    }
+    return undefined;
+  }
+
+  nodeOk(np: NodePattern, key: string): boolean {
+    if (!hasLabels(this.ctx.graph, key, np.labels)) return false;
+    if (np.properties) {
+      const m = this.propMap(np.properties);
+      for (const k of Object.keys(m)) if (equals(nodeProp(this.ctx.graph, key, k), m[k]) !== true) return false;
+    }
+    return true;
+  }
+
+  relOk(rp: RelPattern, edge: string, props: CMap | null): boolean {
+    if (this.used.has(edge)) return false;
+    if (rp.types.length > 0 && !rp.types.includes(relType(this.ctx.graph, edge))) return false;
+    if (props) for (const k of Object.keys(props)) if (equals(relProp(this.ctx.graph, edge, k), props[k]) !== true) return false;
+    return true;
+  }
+
+  propMap(e: Expr): CMap {
+    const m = evaluate(e, this.b, this.ctx);
+    if (!isMap(m)) throw typeError(`pattern properties must be a map, got ${typeName(m)}`);
+    return m;
+  }
+
+  /** Upper bound of a variable-length relationship, with the hop cap applied. */
+  maxHops(rp: RelPattern): number {
+    const cap = this.ctx.maxHops;
+    const max = rp.range?.max ?? cap;
+    if (max > cap) {
+      this.ctx.warnings.add(`variable-length relationship capped at ${cap} hops (maxHops)`);
+      this.ctx.truncated.value = true;
+      return cap;
+    }
+    if (rp.range && rp.range.max === null) this.ctx.warnings.add(`"*" without an upper bound means up to ${cap} hops (maxHops)`);
+    return max;
+  }
+
+  private *chain(p: PatternPart): Generator<void> {
+    const first = p.nodes[0];
+    const last = p.nodes[p.nodes.length - 1];
+    const reversed = p.rels.length > 0 && !(first.variable && this.b[first.variable] !== undefined) && !!last.variable && this.b[last.variable] !== undefined;
+    const nodes = reversed ? [...p.nodes].reverse() : p.nodes;
+    const rels = reversed ? [...p.rels].reverse() : p.rels;
+    const trailN: string[] = [];
+    const trailR: string[] = [];
+    const self = this;
+    const budget = this.ctx.budget;
+
+    function* finish(): Generator<void> {
+      if (!p.pathVar) {
+        yield;
+        return;
+      }
+      const ns = trailN.map((k) => new NodeRef(k));
+      const rs = trailR.map((k) => new RelRef(k));
+      if (reversed) {
+        ns.reverse();
+        rs.reverse();
+      }
+      const how = self.bind(p.pathVar, new PathVal(ns, rs));
+      if (how === 0) return;
+      yield;
+      self.unbind(p.pathVar, how);
+    }
+
+    function* atNode(i: number, key: string): Generator<void> {
+      const np = nodes[i];
+      if (!self.nodeOk(np, key)) return;
+      const how = self.bind(np.variable, new NodeRef(key));
+      if (how === 0) return;
+      trailN.push(key);
+      if (i === rels.length) yield* finish();
+      else yield* step(i, key);
+      trailN.pop();
+      self.unbind(np.variable, how);
+    }
+
+    function* step(i: number, from: string): Generator<void> {
+      const rp = rels[i];
+      const dir = reversed ? flip(rp.direction) : rp.direction;
+      const props = rp.properties ? self.propMap(rp.properties) : null;
+      if (!rp.range) {
+        for (const [e, other] of incident(self.ctx.graph, from, dir)) {
+          if (budget.expired()) return;
+          if (!self.relOk(rp, e, props)) continue;
+          const how = self.bind(rp.variable, new RelRef(e));
+          if (how === 0) continue;
+          self.used.add(e);
+          trailR.push(e);
+          yield* atNode(i + 1, other);
+          trailR.pop();
+          self.used.delete(e);
+          self.unbind(rp.variable, how);
+        }
+        return;
+      }
+      const min = rp.range.min;
+      const max = self.maxHops(rp);
+      const seg: string[] = [];
+      function* grow(at: string): Generator<void> {
+        if (seg.length >= min) {
+          const list = seg.map((k) => new RelRef(k));
+          if (reversed) list.reverse();
+          const how = self.bind(rp.variable, list);
+          if (how !== 0) {
+            // `at` ends the trail already; atNode pushes it again as the pattern's next node.
+            trailN.pop();
+            yield* atNode(i + 1, at);
+            trailN.push(at);
+            self.unbind(rp.variable, how);
+          }
+        }
+        if (seg.length >= max) return;
+        for (const [e, other] of incident(self.ctx.graph, at, dir)) {
+          if (budget.expired()) return;
+          if (!self.relOk(rp, e, props)) continue;
+          self.used.add(e);
+          seg.push(e);
+          trailR.push(e);
+          trailN.push(other);
+          yield* grow(other);
+          trailN.pop();
+          trailR.pop();
+          seg.pop();
+          self.used.delete(e);
+        }
+      }
+      yield* grow(from);
+    }
+
+    for (const key of this.candidates(nodes[0])) {
+      if (budget.expired()) return;
+      yield* atNode(0, key);
+    }
+  }
+}
+
+function sameElement(a: Value, b: Value): boolean {
+  if (a instanceof NodeRef || a instanceof RelRef) return (b instanceof NodeRef || b instanceof RelRef) && a.constructor === b.constructor && a.key === b.key;
+  return equals(a, b) === true;
+}
+
+/** All bindings of `parts` extending `row` that satisfy `where`. */
+export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx): Generator<Row> {
+  return new Matcher(parts, where, row, ctx).run();
+}

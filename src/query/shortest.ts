@@ -1,0 +1,191 @@
+/**
+ * `shortestPath` and `allShortestPaths` (Neo4j Cypher manual, "Shortest path"): breadth-first search from each
+ * start node; a bidirectional BFS when the end node is known. One shortest path per (start, end) pair, or every
+ * shortest path for `allShortestPaths`. Predicates on the path itself are applied to the found paths (they do not
+ * steer the search; documented in docs/query.md).
+ */
+import type { PatternPart, RelPattern } from "./ast.ts";
+import type { Matcher } from "./match.ts";
+import { forEachIncident, flip } from "./adjacency.ts";
+import { CypherRuntimeError } from "./errors.ts";
+import { NodeRef, PathVal, RelRef, type CMap } from "./values.ts";
+
+type EdgeOk = (edge: string) => boolean;
+/** Predecessor links: node → [(previous node, edge)]. */
+type Preds = Map<string, [string, string][]>;
+
+/** Generator binding the variables of a shortest-path part, one yield per path. */
+export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
+  if (p.rels.length !== 1) {
+    throw new CypherRuntimeError("shortestPath() takes a pattern with exactly one relationship", "SyntaxError", "InvalidRelationshipPattern");
+  }
+  const [sn, en] = p.nodes;
+  const rp = p.rels[0];
+  const min = rp.range ? rp.range.min : 1;
+  const max = rp.range ? Math.max(rp.range.max ?? m.ctx.maxHops, 0) : 1;
+  if (rp.range && rp.range.max !== null && rp.range.max > m.ctx.maxHops) m.maxHops(rp);
+  const hops = Math.min(max, m.ctx.maxHops);
+  const all = p.shortest === "all";
+  const g = m.ctx.graph;
+
+  // End candidates that do not depend on the start node, computed once.
+  const endBound = en.variable !== null && m.b[en.variable] !== undefined;
+  let targets: Set<string> | null = null;
+  if (!endBound) {
+    targets = new Set();
+    for (const k of m.candidates(en)) {
+      if (m.ctx.budget.expired()) break;
+      if (!m.nodeOk(en, k)) continue;
+      const how = m.bind(en.variable, new NodeRef(k));
+      if (how !== 0) targets.add(k);
+      m.unbind(en.variable, how);
+    }
+  }
+
+  for (const s of m.candidates(sn)) {
+    if (m.ctx.budget.expired()) return;
+    if (!m.nodeOk(sn, s)) continue;
+    const hs = m.bind(sn.variable, new NodeRef(s));
+    if (hs === 0) continue;
+    const props: CMap | null = rp.properties ? m.propMap(rp.properties) : null;
+    const ok: EdgeOk = (e) => m.relOk(rp, e, props);
+    let tset: Set<string>;
+    if (endBound) {
+      const v = m.b[en.variable!];
+      tset = v instanceof NodeRef && m.nodeOk(en, v.key) ? new Set([v.key]) : new Set();
+    } else tset = targets!;
+    const found =
+      tset.size === 1 && !all
+        ? bidirectional(m, s, [...tset][0], rp, ok, hops, min)
+        : bfs(m, s, tset, rp.direction, ok, hops, min, all);
+    for (const path of found) {
+      const t = path.nodes[path.nodes.length - 1].key;
+      const he = m.bind(en.variable, new NodeRef(t));
+      if (he === 0) continue;
+      const hr = m.bind(rp.variable, rp.range ? [...path.rels] : path.rels[0]);
+      if (hr !== 0) {
+        const hp = m.bind(p.pathVar, path);
+        if (hp !== 0) {
+          for (const r of path.rels) m.used.add(r.key);
+          yield;
+          for (const r of path.rels) m.used.delete(r.key);
+          m.unbind(p.pathVar, hp);
+        }
+        m.unbind(rp.variable, hr);
+      }
+      m.unbind(en.variable, he);
+    }
+    m.unbind(sn.variable, hs);
+  }
+}
+
+function toPath(nodes: string[], rels: string[]): PathVal {
+  return new PathVal(nodes.map((k) => new NodeRef(k)), rels.map((k) => new RelRef(k)));
+}
+
+/** Every path from `s` to `t` following predecessor links (edge list reversed at the end). */
+function unwind(preds: Preds, s: string, t: string, all: boolean): PathVal[] {
+  const out: PathVal[] = [];
+  const nodes: string[] = [t];
+  const rels: string[] = [];
+  const go = (at: string): boolean => {
+    if (at === s) {
+      out.push(toPath([...nodes].reverse(), [...rels].reverse()));
+      return !all;
+    }
+    for (const [prev, e] of preds.get(at) ?? []) {
+      nodes.push(prev);
+      rels.push(e);
+      const stop = go(prev);
+      nodes.pop();
+      rels.pop();
+      if (stop) return true;
+    }
+    return false;
+  };
+  go(t);
+  return out;
+}
+
+/** Layered BFS from `s`; returns shortest paths to every reachable target, nearest first. */
+function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, hops: number, min: number, all: boolean): PathVal[] {
+  const g = m.ctx.graph;
+  const out: PathVal[] = [];
+  if (min === 0 && targets.has(s)) out.push(toPath([s], []));
+  const depth = new Map<string, number>([[s, 0]]);
+  const preds: Preds = new Map();
+  let frontier = [s];
+  let remaining = targets.size - (targets.has(s) ? 1 : 0);
+  for (let d = 1; d <= hops && frontier.length > 0 && remaining > 0; d++) {
+    const next: string[] = [];
+    for (const u of frontier) {
+      if (m.ctx.budget.expired()) return out;
+      forEachIncident(g, u, dir, (e, v) => {
+        if (!ok(e)) return;
+        const dv = depth.get(v);
+        if (dv === undefined) {
+          depth.set(v, d);
+          preds.set(v, [[u, e]]);
+          next.push(v);
+        } else if (all && dv === d) preds.get(v)!.push([u, e]);
+      });
+    }
+    for (const v of next) {
+      if (!targets.has(v) || v === s) continue;
+      remaining--;
+      if (d >= min) out.push(...unwind(preds, s, v, all));
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Bidirectional BFS between `s` and `t` (expanding the smaller frontier); at most one path. */
+function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: EdgeOk, hops: number, min: number): PathVal[] {
+  if (s === t) return min === 0 ? [toPath([s], [])] : [];
+  const g = m.ctx.graph;
+  const fwd: Preds = new Map([[s, []]]);
+  const bwd: Preds = new Map([[t, []]]);
+  let ff = [s];
+  let bf = [t];
+  let df = 0;
+  let db = 0;
+  while (ff.length > 0 && bf.length > 0 && df + db < hops) {
+    const forward = ff.length <= bf.length;
+    const frontier = forward ? ff : bf;
+    const seen = forward ? fwd : bwd;
+    const other = forward ? bwd : fwd;
+    const dir = forward ? rp.direction : flip(rp.direction);
+    const next: string[] = [];
+    let meet: string | null = null;
+    for (const u of frontier) {
+      if (m.ctx.budget.expired()) return [];
+      forEachIncident(g, u, dir, (e, v) => {
+        if (seen.has(v) || !ok(e)) return;
+        seen.set(v, [[u, e]]);
+        next.push(v);
+        if (other.has(v)) {
+          meet = v;
+          return false;
+        }
+      });
+      if (meet !== null) break;
+    }
+    if (forward) {
+      ff = next;
+      df++;
+    } else {
+      bf = next;
+      db++;
+    }
+    if (meet !== null) {
+      const left = unwind(fwd, s, meet, false)[0];
+      const right = unwind(bwd, t, meet, false)[0];
+      const nodes = [...left.nodes, ...[...right.nodes].reverse().slice(1)];
+      const rels = [...left.rels, ...[...right.rels].reverse()];
+      if (rels.length < min) return [];
+      return [new PathVal(nodes, rels)];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,111 @@
+/**
+ * `GET /api/export?format=…` (the whole graph) and `POST /api/export {format, nodes?, edges?, query?, params?}`
+ * (a subgraph: the listed keys, or what a read-only query returns) as a download. Single-file formats stream as
+ * they are written; csv and neo4j stream as one ZIP archive (with `warnings.txt` when characters were removed).
+ * Options: `cooccurrence=false` leaves out MENTIONED_WITH edges; `bom=true` starts CSV files with a BOM.
+ */
+import { pipeline } from "node:stream/promises";
+import { Router, type Response } from "express";
+import { BadRequestError } from "../../errors.ts";
+import { EXPORT_FORMATS, exportGraph, isExportFormat, isMultiFile, zipStream, type ExportOptions, type SubgraphSelection } from "../../export/index.ts";
+import type { KnowledgeGraph } from "../../graph/types.ts";
+import { WRITE_CLAUSES } from "../../query/ast.ts";
+import { parseQuery, runQuery } from "../../query/index.ts";
+
+export interface ExportRouterContext {
+  getGraph(): KnowledgeGraph;
+}
+
+/** Most node or edge keys accepted in one `POST /api/export`. */
+export const MAX_SELECTION = 200_000;
+
+function formatOf(value: unknown, where: string): string {
+  if (typeof value !== "string" || !isExportFormat(value)) {
+    throw new BadRequestError(`${where}: format must be one of ${EXPORT_FORMATS.join(", ")}, got ${JSON.stringify(value ?? null)}.`, "BAD_FORMAT");
+  }
+  return value;
+}
+
+function flag(value: unknown, name: string, where: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === true || value === "true" || value === "1") return true;
+  if (value === false || value === "false" || value === "0") return false;
+  throw new BadRequestError(`${where}: ${name} must be true or false, got ${JSON.stringify(value)}.`, "BAD_OPTION");
+}
+
+function keyList(value: unknown, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((k) => typeof k !== "string")) {
+    throw new BadRequestError(`POST /api/export: \`${name}\` must be an array of key strings.`, "BAD_REQUEST");
+  }
+  if (value.length > MAX_SELECTION) throw new BadRequestError(`POST /api/export: \`${name}\` has more than ${MAX_SELECTION} keys.`, "BAD_REQUEST");
+  return value as string[];
+}
+
+/** The subgraph a POST body selects. @throws BadRequestError, CypherSyntaxError, CypherRuntimeError */
+export function selectionOfBody(graph: KnowledgeGraph, body: Record<string, unknown>): SubgraphSelection | undefined {
+  const nodes = keyList(body.nodes, "nodes");
+  const edges = keyList(body.edges, "edges");
+  if (body.query !== undefined) {
+    if (nodes !== undefined || edges !== undefined) throw new BadRequestError("POST /api/export: give either `query` or `nodes`/`edges`, not both.");
+    if (typeof body.query !== "string" || body.query.trim() === "") throw new BadRequestError("POST /api/export: `query` must be a non-empty string.");
+    const params = body.params ?? {};
+    if (typeof params !== "object" || params === null || Array.isArray(params)) throw new BadRequestError("POST /api/export: `params` must be an object.");
+    const ast = parseQuery(body.query);
+    if (ast.parts.some((p) => p.clauses.some((c) => WRITE_CLAUSES.has(c.kind)))) {
+      throw new BadRequestError("POST /api/export: the query must be read-only.", "WRITES_FORBIDDEN");
+    }
+    const r = runQuery(graph, body.query, { params: params as Record<string, unknown> });
+    return r.graph.edges.length > 0 ? { nodes: r.graph.nodes, edges: r.graph.edges } : { nodes: r.graph.nodes };
+  }
+  if (nodes === undefined && edges === undefined) return undefined;
+  if (nodes === undefined) throw new BadRequestError("POST /api/export: `edges` needs `nodes` too.");
+  return edges === undefined ? { nodes } : { nodes, edges };
+}
+
+async function send(res: Response, graph: KnowledgeGraph, format: string, options: ExportOptions, stem: string): Promise<void> {
+  const result = exportGraph(graph, format, options);
+  const fmt = result.format;
+  if (isMultiFile(fmt)) {
+    res.setHeader("content-type", "application/zip");
+    res.setHeader("content-disposition", `attachment; filename="${stem}-${fmt}.zip"`);
+    const late = [{ filename: "warnings.txt", text: () => (result.warnings.length > 0 ? result.warnings.join("\n") + "\n" : undefined) }];
+    await pipeline(zipStream(result.files, late), res);
+    return;
+  }
+  const file = result.files[0];
+  const ext = file.filename.slice(file.filename.lastIndexOf("."));
+  res.setHeader("content-type", `${file.mediaType}; charset=utf-8`);
+  res.setHeader("content-disposition", `attachment; filename="${stem}${ext}"`);
+  await pipeline(file.stream(), res);
+}
+
+/** Creates the router mounted at `/api/export`. */
+export function createExportRouter(ctx: ExportRouterContext): Router {
+  const router = Router();
+  router.get("/", async (req, res) => {
+    const where = "GET /api/export";
+    const format = formatOf(req.query.format, where);
+    await send(res, ctx.getGraph(), format, {
+      includeCooccurrence: flag(req.query.cooccurrence, "cooccurrence", where),
+      bom: flag(req.query.bom, "bom", where),
+    }, "shabaka");
+  });
+  router.post("/", async (req, res) => {
+    const where = "POST /api/export";
+    const body = req.body as unknown;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new BadRequestError(`${where}: the body must be a JSON object {format, nodes?, edges?, query?, params?}.`);
+    }
+    const b = body as Record<string, unknown>;
+    const format = formatOf(b.format, where);
+    const graph = ctx.getGraph();
+    const subgraph = selectionOfBody(graph, b);
+    await send(res, graph, format, {
+      subgraph,
+      includeCooccurrence: flag(b.cooccurrence, "cooccurrence", where),
+      bom: flag(b.bom, "bom", where),
+    }, subgraph ? "shabaka-view" : "shabaka");
+  });
+  return router;
+}

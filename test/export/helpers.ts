@@ -1,0 +1,90 @@
+/** Helpers of the export tests: strict XML checks, external tools, temp files. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SaxesParser } from "saxes";
+
+/** A fresh temporary directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "shabaka-export-"));
+}
+
+/** Writes `text` to `name` in a new temp dir and returns the path. */
+export function tempFile(name: string, text: string): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, text, "utf8");
+  return path;
+}
+
+export interface ParsedElement {
+  name: string;
+  uri: string;
+  attributes: Record<string, string>;
+  text: string;
+}
+
+/**
+ * Parses `xml` with saxes (strict XML 1.0, namespaces on) and returns every element with its attributes and
+ * direct text; throws on the first well-formedness or namespace error.
+ */
+export function saxesParse(xml: string): ParsedElement[] {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  const out: ParsedElement[] = [];
+  const stack: ParsedElement[] = [];
+  let error: Error | null = null;
+  parser.on("error", (e) => {
+    error ??= e;
+  });
+  parser.on("opentag", (tag) => {
+    const attributes: Record<string, string> = {};
+    for (const [k, a] of Object.entries(tag.attributes)) attributes[k] = typeof a === "string" ? a : a.value;
+    const el = { name: tag.local ?? tag.name, uri: tag.uri ?? "", attributes, text: "" };
+    out.push(el);
+    stack.push(el);
+  });
+  parser.on("text", (t) => {
+    if (stack.length > 0) stack[stack.length - 1].text += t;
+  });
+  parser.on("closetag", () => {
+    stack.pop();
+  });
+  parser.write(xml).close();
+  if (error) throw error;
+  return out;
+}
+
+/** Path of xmllint, or null. */
+export function xmllintPath(): string | null {
+  const r = spawnSync("sh", ["-c", "command -v xmllint"], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** Runs `xmllint --noout` on a file; returns stderr ("" when well-formed) and the exit status. */
+export function xmllint(path: string): { status: number | null; stderr: string } {
+  const r = spawnSync("xmllint", ["--noout", "--huge", path], { encoding: "utf8" });
+  return { status: r.status, stderr: r.stderr };
+}
+
+const candidates = () => [process.env.SHABAKA_PYTHON, "/usr/bin/python3", "python3"].filter((x): x is string => !!x);
+
+/**
+ * A Python interpreter that imports every module in `modules`, or null. Debian's python3-networkx and
+ * python3-igraph live in /usr/bin/python3's path, which a pyenv `python3` may not see, hence the candidates.
+ */
+export function findPython(modules: string[]): string | null {
+  for (const py of candidates()) {
+    const r = spawnSync(py, ["-c", modules.map((m) => `import ${m}`).join("; ")], { encoding: "utf8" });
+    if (r.status === 0) return py;
+  }
+  return null;
+}
+
+/** Under CI=true a missing external tool fails the run instead of skipping. */
+export const IN_CI = process.env.CI === "true";
+
+/** Runs a Python script file with arguments and parses its stdout as JSON. */
+export function runPythonJson(python: string, script: string, args: string[]): unknown {
+  const out = execFileSync(python, [script, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(out);
+}

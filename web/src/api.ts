@@ -1,0 +1,78 @@
+/** HTTP calls to the Shabaka server (src/server). All same-origin (CSP `connect-src 'self'`). */
+import type { SerializedGraph } from "graphology-types";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/graph/schema.ts";
+
+/** The error body every API route returns: `{error: {code, message, details?}}`. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+  }
+}
+
+async function fail(res: Response): Promise<never> {
+  let code = "HTTP_" + res.status;
+  let message = res.statusText || `HTTP ${res.status}`;
+  let details: Record<string, unknown> | undefined;
+  try {
+    const body = await res.json();
+    if (body?.error) {
+      code = String(body.error.code ?? code);
+      message = String(body.error.message ?? message);
+      details = body.error.details;
+    }
+  } catch {
+    // not JSON: keep the status text
+  }
+  throw new ApiError(res.status, code, message, details);
+}
+
+export type GraphData = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** `GET /api/graph`: the whole graph in graphology's serialisation. */
+export async function fetchGraph(signal?: AbortSignal): Promise<GraphData> {
+  const res = await fetch("api/graph", { signal, headers: { accept: "application/json" } });
+  if (!res.ok) await fail(res);
+  return (await res.json()) as GraphData;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+  graph: { nodes: string[]; edges: string[] };
+  stats?: Record<string, unknown>;
+  warnings?: string[];
+  truncated?: boolean;
+}
+
+/** `POST /api/query`: runs a Cypher-subset query. Throws {@link ApiError} (code `QUERY_SYNTAX` with line/column…). */
+export async function runQuery(query: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
+  const res = await fetch("api/query", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, params }),
+  });
+  if (!res.ok) await fail(res);
+  return (await res.json()) as QueryResult;
+}
+
+/** Export formats offered in the interface. */
+export const EXPORT_FORMATS = ["gexf", "graphml", "csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** URL of the whole-graph download (`GET /api/export?format=`). */
+export function exportUrl(format: ExportFormat): string {
+  return `api/export?format=${encodeURIComponent(format)}`;
+}
+
+/** `POST /api/export {format, nodes}`: the subgraph induced by `nodes`, as a Blob with its file name. */
+export async function exportSubgraph(format: ExportFormat, nodes: string[]): Promise<{ blob: Blob; filename: string }> {
+  const res = await fetch("api/export", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ format, nodes }),
+  });
+  if (!res.ok) await fail(res);
+  const cd = res.headers.get("content-disposition") ?? "";
+  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
+  return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1]) : `shabaka-view.${format === "csv" ? "zip" : format}` };
+}

@@ -1,0 +1,310 @@
+/**
+ * The explorer's entry point: loads the graph from `/api/graph`, prepares sizes and start positions, creates the
+ * renderer, wires the sidebar (legend and filters), search, details panel, timeline, layouts, downloads and the
+ * query console (loaded on first open), and keeps the URL in step with the filters.
+ *
+ * Test hook: `window.__shabaka` exposes `{graph, state, sigma, visibility(), layout, ready, firstRenderMs, …}`.
+ */
+import "@fontsource/noto-sans-arabic/arabic-400.css";
+import "@fontsource/noto-sans-arabic/arabic-600.css";
+import "@fontsource/noto-sans-arabic/latin-400.css";
+import "@fontsource/noto-sans-arabic/latin-600.css";
+import "./styles.css";
+import { MultiDirectedGraph } from "graphology";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/graph/schema.ts";
+import type { KnowledgeGraph } from "../../src/graph/types.ts";
+import { fetchGraph } from "./api.ts";
+import { createDownloads } from "./downloads.ts";
+import { button, el } from "./dom.ts";
+import { computeVisibility, type Visibility } from "./filters.ts";
+import { applyStrings, initLang, lang, onLangChange, setLang, t } from "./i18n.ts";
+import { ForceLayout, mapPositions, moveTo, seedPositions, snapshotPositions } from "./layout.ts";
+import { createLegend } from "./legend.ts";
+import { hidePanel, showEdge, showNode, type PanelActions } from "./panel.ts";
+import { LABEL_FONT, createRenderer, liveRenderer, type Renderer } from "./renderer.ts";
+import { createSearchBox } from "./search.ts";
+import { stateFromSearch, syncUrl, type ViewState } from "./state.ts";
+import { createTimeline } from "./timeline.ts";
+
+/** Node sizes (px) from typed degree: co-occurrence edges do not count. Range [4, 18], square-root scale. */
+export function sizeByDegree(graph: KnowledgeGraph): void {
+  let max = 1;
+  const deg = new Map<string, number>();
+  graph.forEachNode((k) => {
+    let d = 0;
+    graph.forEachEdge(k, (_e, a) => {
+      if (a.type !== "MENTIONED_WITH") d++;
+    });
+    deg.set(k, d);
+    if (d > max) max = d;
+  });
+  graph.forEachNode((k) => graph.setNodeAttribute(k, "size", 4 + 14 * Math.sqrt(deg.get(k)! / max)));
+}
+
+declare global {
+  interface Window {
+    __shabaka?: Record<string, unknown>;
+  }
+}
+
+const $ = (id: string) => document.getElementById(id)!;
+
+async function loadFonts(): Promise<void> {
+  if (!document.fonts?.load) return;
+  const load = Promise.all([document.fonts.load(`500 13px ${LABEL_FONT}`, "عربي"), document.fonts.load(`500 13px ${LABEL_FONT}`, "Abc")]);
+  await Promise.race([load, new Promise((r) => setTimeout(r, 3000))]).catch(() => undefined);
+}
+
+async function boot(): Promise<void> {
+  const t0 = performance.now();
+  initLang();
+  const status = $("status");
+  status.textContent = t("loading");
+  const state: ViewState = stateFromSearch(location.search);
+  const hook: Record<string, unknown> = { ready: false, state };
+  window.__shabaka = hook;
+
+  const [data] = await Promise.all([fetchGraph(), loadFonts()]);
+  const graph: KnowledgeGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  graph.import(data);
+  sizeByDegree(graph);
+  seedPositions(graph, 1);
+  hook.graph = graph;
+
+  let vis: Visibility = computeVisibility(graph, state);
+  const container = $("graph");
+  const panel = $("panel");
+  let renderer: Renderer;
+
+  const changed = () => {
+    vis = computeVisibility(graph, state);
+    legend.update(vis);
+    timeline.update();
+    liveRenderer()?.refresh();
+    syncUrl(state);
+    status.textContent = `${t("nodesLabel")}: ${vis.nodes.size}/${graph.order} · ${t("edgesLabel")}: ${vis.edges.size}/${graph.size}`;
+    banner();
+  };
+
+  const center = (key: string) => {
+    const r = liveRenderer();
+    if (!r) return;
+    const d = r.sigma.getNodeDisplayData(key);
+    if (!d) return;
+    const cam = r.sigma.getCamera();
+    void cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, 0.5) }, { duration: 400 });
+  };
+
+  const actions: PanelActions = {
+    selectNode: (key) => selectNode(key, true),
+    selectEdge: (key) => {
+      state.selectedEdge = key;
+      state.selectedNode = null;
+      showEdge(panel, graph, key, actions);
+      changed();
+    },
+    focus: (key, hops) => {
+      state.focus = { node: key, hops };
+      changed();
+      showNode(panel, graph, key, actions);
+      setTimeout(() => liveRenderer()?.sigma.getCamera().animatedReset({ duration: 300 }), 0);
+    },
+    unfocus: () => {
+      state.focus = null;
+      changed();
+      if (state.selectedNode) showNode(panel, graph, state.selectedNode, actions);
+    },
+    close: () => {
+      state.selectedNode = null;
+      state.selectedEdge = null;
+      hidePanel(panel);
+      changed();
+    },
+    isFocused: (key) => state.focus?.node === key,
+  };
+
+  function selectNode(key: string, centre: boolean): void {
+    if (!graph.hasNode(key)) return;
+    if (!vis.nodes.has(key)) {
+      // Make the chosen node visible: show its type and drop a focus or date range that hides it.
+      const a = graph.getNodeAttributes(key);
+      state.filters.hiddenTypes.delete(a.type);
+      if (a.eventType) state.filters.hiddenEventTypes.delete(a.eventType);
+      if (state.focus && state.focus.node !== key) state.focus = null;
+      vis = computeVisibility(graph, state);
+      if (!vis.nodes.has(key)) {
+        state.filters.dateFrom = null;
+        state.filters.dateTo = null;
+      }
+    }
+    state.selectedNode = key;
+    state.selectedEdge = null;
+    showNode(panel, graph, key, actions);
+    changed();
+    if (centre) center(key);
+  }
+
+  const makeRenderer = () =>
+    createRenderer(container, graph, () => state, () => vis, {
+      clickNode: (k) => selectNode(k, false),
+      clickEdge: (k) => actions.selectEdge(k),
+      clickStage: () => {
+        if (state.selectedNode || state.selectedEdge) actions.close();
+      },
+      firstRender: () => {
+        if (hook.firstRenderMs === undefined) hook.firstRenderMs = performance.now() - t0;
+      },
+    });
+  renderer = makeRenderer();
+  window.addEventListener("shabaka:renderer-recovered", () => {
+    renderer = liveRenderer() ?? renderer;
+    hook.recoveries = Number(hook.recoveries ?? 0) + 1;
+  });
+
+  // Sidebar, search, timeline.
+  const legend = createLegend($("sidebar"), graph, state, changed);
+  createSearchBox($("search"), graph, (key) => selectNode(key, true));
+  const timeline = createTimeline($("timeline"), graph, state, changed, (key) => {
+    selectNode(key, true);
+    actions.focus(key, 1);
+  });
+
+  // Banner shown while a query highlight or a focus is active, with the way back.
+  const bannerEl = $("banner");
+  function banner(): void {
+    const parts: HTMLElement[] = [];
+    if (state.highlight) parts.push(el("span", {}, t("highlighted")), button(t("clearHighlight"), () => clearHighlight(), { "data-action": "clear-highlight" }));
+    if (state.focus) parts.push(el("span", { dir: "auto" }, `${t(state.focus.hops === 1 ? "focus1" : "focus2")} · ${graph.hasNode(state.focus.node) ? graph.getNodeAttribute(state.focus.node, "label") : ""}`), button(t("unfocus"), () => actions.unfocus(), { "data-action": "unfocus" }));
+    bannerEl.replaceChildren(...parts);
+    bannerEl.hidden = parts.length === 0;
+  }
+  const clearHighlight = () => {
+    state.highlight = null;
+    changed();
+  };
+
+  // Layout.
+  const pixelScale = () => {
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    graph.forEachNode((_k, a) => {
+      minX = Math.min(minX, a.x!); maxX = Math.max(maxX, a.x!); minY = Math.min(minY, a.y!); maxY = Math.max(maxY, a.y!);
+    });
+    const span = Math.max(maxX - minX, maxY - minY, 1e-9);
+    return span / Math.max(100, Math.min(container.clientWidth, container.clientHeight));
+  };
+  const layout = new ForceLayout(graph, undefined, pixelScale);
+  hook.layout = layout;
+  let forcePositions: Record<string, { x: number; y: number }> | null = null;
+  const toolbar = $("toolbar");
+  const runBtn = button(t("runLayout"), () => (layout.running ? layout.stop() : layout.start()), { "data-action": "layout" });
+  layout.onChange = (running) => {
+    runBtn.textContent = t(running ? "stopLayout" : "runLayout");
+    runBtn.setAttribute("aria-pressed", String(running));
+    hook.layoutRunning = running;
+  };
+  const layoutSelect = el("select", { "aria-label": t("layout"), "data-i18n-aria": "layout", "data-action": "layout-mode" },
+    el("option", { value: "force", "data-i18n": "forceLayout" }, t("forceLayout")),
+    el("option", { value: "map", "data-i18n": "mapLayout" }, t("mapLayout")));
+  const applyLayoutMode = async (mode: "force" | "map") => {
+    state.layout = mode;
+    if (mode === "map") {
+      const pos = mapPositions(graph);
+      if (!pos) {
+        state.layout = "force";
+        layoutSelect.value = "force";
+        return;
+      }
+      layout.stop();
+      forcePositions = snapshotPositions(graph);
+      runBtn.disabled = true;
+      await moveTo(graph, pos, 500);
+    } else {
+      runBtn.disabled = false;
+      if (forcePositions) await moveTo(graph, forcePositions, 500);
+      forcePositions = null;
+    }
+    syncUrl(state);
+    liveRenderer()?.sigma.getCamera().animatedReset({ duration: 300 });
+  };
+  layoutSelect.addEventListener("change", () => void applyLayoutMode(layoutSelect.value === "map" ? "map" : "force"));
+
+  const labelBtn = button("", () => {
+    state.labelLang = state.labelLang === "ar" ? "en" : "ar";
+    labelText();
+    changed();
+  }, { "data-action": "labels" });
+  const labelText = () => {
+    labelBtn.textContent = t(state.labelLang === "ar" ? "labelsEn" : "labelsAr");
+    labelBtn.setAttribute("aria-pressed", String(state.labelLang === "en"));
+  };
+  const langBtn = button(t("interface"), () => setLang(lang() === "ar" ? "en" : "ar"), { "data-i18n": "interface", "data-action": "interface" });
+  const consoleRoot = $("console");
+  let consoleLoaded: Promise<unknown> | null = null;
+  const consoleBtn = button(t("queryConsole"), () => {
+    consoleRoot.hidden = !consoleRoot.hidden;
+    consoleBtn.setAttribute("aria-expanded", String(!consoleRoot.hidden));
+    if (!consoleRoot.hidden && !consoleLoaded) {
+      consoleLoaded = import("./console.ts").then(({ createConsole }) => {
+        hook.console = createConsole(consoleRoot, graph, {
+          highlight: (nodes, edges) => {
+            state.highlight = { nodes, edges };
+            changed();
+          },
+          clearHighlight,
+          selectNode: (k) => selectNode(k, true),
+        });
+      });
+    }
+  }, { "data-i18n": "queryConsole", "data-action": "console", "aria-expanded": "false", "aria-controls": "console" });
+  toolbar.append(runBtn, layoutSelect, labelBtn);
+  createDownloads(toolbar, () => liveRenderer()?.sigma ?? null, () => [...vis.nodes], (msg) => {
+    status.textContent = msg;
+  });
+  toolbar.append(consoleBtn, langBtn);
+  labelText();
+  onLangChange(() => {
+    labelText();
+    runBtn.textContent = t(layout.running ? "stopLayout" : "runLayout");
+    if (state.selectedNode && graph.hasNode(state.selectedNode)) showNode(panel, graph, state.selectedNode, actions);
+    else if (state.selectedEdge && graph.hasEdge(state.selectedEdge)) showEdge(panel, graph, state.selectedEdge, actions);
+    changed();
+  });
+  applyStrings(document);
+
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    if (state.highlight) clearHighlight();
+    else if (!panel.hidden) actions.close();
+  });
+
+  Object.defineProperty(hook, "sigma", { get: () => liveRenderer()?.sigma ?? null, enumerable: true });
+  Object.assign(hook, {
+    visibility: () => vis,
+    selectNode: (k: string) => selectNode(k, true),
+    makeRenderer: () => {
+      renderer = makeRenderer();
+      return renderer;
+    },
+    changed,
+  });
+
+  if (state.selectedNode && graph.hasNode(state.selectedNode)) selectNode(state.selectedNode, false);
+  changed();
+  if (state.layout === "map") {
+    layoutSelect.value = "map";
+    await applyLayoutMode("map");
+  } else {
+    layout.start();
+  }
+  hook.ready = true;
+  document.body.dataset.ready = "true";
+}
+
+boot().catch((err) => {
+  console.warn(err);
+  const status = document.getElementById("status");
+  if (status) {
+    status.textContent = `${t("loadError")}: ${String((err as Error)?.message ?? err)}`;
+    status.classList.add("error");
+  }
+});

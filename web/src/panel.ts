@@ -1,0 +1,137 @@
+/**
+ * The details panel. A node shows its type, English name, roles, aliases, neighbours grouped by relation type and
+ * the evidence: every source sentence with the mention highlighted (`<mark>`), its document title, outlet, date
+ * and link. An edge shows its ends, type, role, weight and the sentences supporting it. All text is inserted with
+ * textContent; links are kept only when they are http(s).
+ */
+import { evidenceFor, type Evidence } from "../../src/graph/evidence.ts";
+import { NODE_COLORS, RELATION_COLORS, RELATION_TYPES } from "../../src/graph/schema.ts";
+import type { KnowledgeGraph } from "../../src/graph/types.ts";
+import { button, el } from "./dom.ts";
+import { t, typeName } from "./i18n.ts";
+
+export interface PanelActions {
+  selectNode(key: string): void;
+  selectEdge(key: string): void;
+  focus(key: string, hops: 1 | 2): void;
+  unfocus(): void;
+  close(): void;
+  isFocused(key: string): boolean;
+}
+
+function safeUrl(u: string | undefined): string | null {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One evidence item: the sentence with the mention in `<mark>`, then the document line. */
+export function evidenceItem(ev: Evidence): HTMLLIElement {
+  const s = ev.sentence;
+  const quote = el("blockquote", { class: "sentence", dir: "auto", lang: "ar" },
+    s.slice(0, ev.mentionStart), el("mark", {}, s.slice(ev.mentionStart, ev.mentionEnd)), s.slice(ev.mentionEnd));
+  const href = safeUrl(ev.url);
+  const meta = el("div", { class: "doc-meta" },
+    el("span", { class: "doc-title", dir: "auto" }, ev.title ?? ev.doc),
+    ev.source ? el("span", { class: "doc-source" }, ev.source) : null,
+    ev.date ? el("time", { datetime: ev.date }, ev.date) : null,
+    href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-i18n": "openSource" }, t("openSource")) : null);
+  return el("li", { class: "evidence", "data-doc": ev.doc, "data-sentence": ev.sentenceIndex }, quote, meta);
+}
+
+function evidenceSection(items: Evidence[]): HTMLElement {
+  const list = el("ol", { class: "evidence-list" });
+  for (const e of items) list.append(evidenceItem(e));
+  return el("section", {}, el("h3", {}, `${t("evidence")} (${items.length})`), items.length ? list : el("p", {}, t("noEvidence")));
+}
+
+function row(label: string, value: Node | string | null | undefined): HTMLElement | null {
+  if (value === null || value === undefined || value === "") return null;
+  return el("div", { class: "row" }, el("dt", {}, label), el("dd", {}, value));
+}
+
+function header(title: string, color: string, typeLabel: string, actions: PanelActions): HTMLElement {
+  const sw = el("span", { class: "swatch", "aria-hidden": "true" });
+  sw.style.background = color;
+  return el("header", { class: "panel-head" },
+    el("h2", { dir: "auto", id: "panel-title" }, sw, title),
+    el("span", { class: "badge" }, typeLabel),
+    button("×", () => actions.close(), { class: "close", "aria-label": t("close"), title: t("close") }));
+}
+
+/** Fills `root` with a node's details. */
+export function showNode(root: HTMLElement, graph: KnowledgeGraph, key: string, actions: PanelActions): void {
+  const a = graph.getNodeAttributes(key);
+  const content: (HTMLElement | null)[] = [header(a.label, NODE_COLORS[a.type], typeName(a.type), actions)];
+  const dl = el("dl", { class: "facts" },
+    row(t("type"), `${typeName(a.type)} (${a.type})`),
+    row(t("englishName"), a.labelEn ? el("span", { dir: "ltr" }, a.labelEn) : null),
+    row(t("eventType"), a.eventType ? `${typeName(a.eventType)} (${a.eventType})` : null),
+    row(t("date"), a.date ?? null),
+    row(t("roles"), a.roles?.length ? a.roles.join("، ") : null),
+    row(t("aliases"), a.aliases?.length ? el("span", { dir: "auto" }, a.aliases.join("، ")) : null));
+  content.push(dl);
+  const focused = actions.isFocused(key);
+  content.push(el("div", { class: "actions" },
+    button(t("focus1"), () => actions.focus(key, 1), { "data-action": "focus1" }),
+    button(t("focus2"), () => actions.focus(key, 2), { "data-action": "focus2" }),
+    focused ? button(t("unfocus"), () => actions.unfocus(), { "data-action": "unfocus" }) : null));
+
+  const groups = new Map<string, HTMLElement[]>();
+  graph.forEachEdge(key, (edge, ea, src, tgt) => {
+    const out = src === key;
+    const other = out ? tgt : src;
+    const oa = graph.getNodeAttributes(other);
+    const b = button(el("span", { dir: "auto" }, oa.label), () => actions.selectNode(other), { class: "link", "data-key": other, title: oa.labelEn ?? oa.label });
+    const eb = button(out ? "→" : "←", () => actions.selectEdge(edge), { class: "edge-link", "data-edge": edge, title: ea.type, "aria-label": `${ea.type} ${out ? "→" : "←"}` });
+    const li = el("li", {}, eb, b, ea.role ? el("span", { class: "role" }, ea.role) : null);
+    const list = groups.get(ea.type) ?? [];
+    list.push(li);
+    groups.set(ea.type, list);
+  });
+  const nb = el("section", { class: "neighbours" }, el("h3", {}, t("neighbours")));
+  for (const type of RELATION_TYPES) {
+    const items = groups.get(type);
+    if (!items) continue;
+    const sw = el("span", { class: "swatch swatch-line", "aria-hidden": "true" });
+    sw.style.background = RELATION_COLORS[type];
+    nb.append(el("details", { open: type !== "MENTIONED_WITH", "data-relation": type },
+      el("summary", {}, sw, `${typeName(type)} · ${type} (${items.length})`), el("ul", {}, ...items)));
+  }
+  content.push(nb);
+  content.push(evidenceSection(evidenceFor(graph, a.provenance ?? [])));
+  root.replaceChildren(...content.filter((x): x is HTMLElement => x !== null));
+  root.hidden = false;
+  root.dataset.node = key;
+  delete root.dataset.edge;
+}
+
+/** Fills `root` with an edge's details and supporting sentences. */
+export function showEdge(root: HTMLElement, graph: KnowledgeGraph, key: string, actions: PanelActions): void {
+  const a = graph.getEdgeAttributes(key);
+  const src = graph.source(key);
+  const tgt = graph.target(key);
+  const end = (k: string) => button(el("span", { dir: "auto" }, graph.getNodeAttribute(k, "label")), () => actions.selectNode(k), { class: "link", "data-key": k });
+  const content: (HTMLElement | null)[] = [
+    header(`${typeName(a.type)}`, RELATION_COLORS[a.type], a.type, actions),
+    el("p", { class: "edge-ends" }, end(src), el("span", { class: "arrow" }, " → "), end(tgt)),
+    el("dl", { class: "facts" }, row(t("role"), a.role ?? null), row(t("weight"), String(a.weight))),
+    evidenceSection(evidenceFor(graph, a.provenance ?? [])),
+  ];
+  root.replaceChildren(...content.filter((x): x is HTMLElement => x !== null));
+  root.hidden = false;
+  root.dataset.edge = key;
+  delete root.dataset.node;
+}
+
+/** Empties and hides the panel. */
+export function hidePanel(root: HTMLElement): void {
+  root.replaceChildren();
+  root.hidden = true;
+  delete root.dataset.node;
+  delete root.dataset.edge;
+}
