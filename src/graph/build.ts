@@ -237,10 +237,18 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
 
 /**
  * Builds the knowledge graph of `documents`: extracts each (pure) and merges it. Documents with the same id
- * merge idempotently. Throws what extraction throws (DataError on bad resources).
+ * merge idempotently. `onDocument(done, total)` is told after each document (for a progress bar).
+ * Throws what extraction throws (DataError on bad resources).
  */
-export function buildGraph(documents: SourceDocument[], resources: ExtractionResources): KnowledgeGraph {
+export function buildGraph(
+  documents: SourceDocument[],
+  resources: ExtractionResources,
+  onDocument?: (done: number, total: number) => void,
+): KnowledgeGraph {
   const graph = createGraph();
-  for (const doc of documents) mergeExtraction(graph, extractDocument(doc, resources));
+  documents.forEach((doc, i) => {
+    mergeExtraction(graph, extractDocument(doc, resources));
+    onDocument?.(i + 1, documents.length);
+  });
   return graph;
 }

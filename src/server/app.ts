@@ -3,6 +3,7 @@
  */
 import express, { type Express, type Router } from "express";
 import helmet from "helmet";
+import type { Logger } from "pino";
 import type { AppContext } from "./context.ts";
 import { createErrorHandler, notFoundHandler } from "./errors.ts";
 import { createGraphRouter } from "./routes/graph.ts";
@@ -17,6 +18,8 @@ export interface AppOptions {
   onInternalError?: (err: unknown) => void;
   /** Largest accepted JSON body, e.g. "1mb" (default). Larger bodies get 413. */
   bodyLimit?: string;
+  /** Request log (one line per request: method, path, status, milliseconds); none when absent. */
+  logger?: Logger;
 }
 
 /** The content security policy: everything from this origin; the layout worker is a blob: URL (sigma, FA2). */
@@ -42,6 +45,16 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  const logger = options.logger;
+  if (logger) {
+    app.use((req, res, next) => {
+      const t0 = performance.now();
+      res.on("finish", () => {
+        logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - t0) }, "request");
+      });
+      next();
+    });
+  }
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
   app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
 
@@ -54,6 +67,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use("/api", notFoundHandler);
   if (options.webRoot !== null) app.use(express.static(options.webRoot, { index: "index.html", fallthrough: true }));
   app.use(notFoundHandler);
-  app.use(createErrorHandler(options.onInternalError ?? ((err) => console.error(err))));
+  const onInternal = options.onInternalError ?? ((err: unknown) => (logger ? logger.error({ err }, "internal error") : console.error(err)));
+  app.use(createErrorHandler(onInternal));
   return app;
 }

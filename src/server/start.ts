@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router } from "express";
+import type { Logger } from "pino";
 import { BadRequestError } from "../errors.ts";
 import { loadGraph } from "../graph/store.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
@@ -29,8 +30,10 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** Allow write clauses in `POST /api/query` (default false). */
   allowWrites?: boolean;
-  /** Told of unexpected errors (default: console.error). */
+  /** Told of unexpected errors (default: the logger, else console.error). */
   onInternalError?: (err: unknown) => void;
+  /** Request and error log (pino); none when absent (tests). */
+  logger?: Logger;
 }
 
 /** A running server. */
@@ -65,15 +68,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   else if (options.graphPath) graph = await loadGraph(options.graphPath);
   else throw new BadRequestError("startServer: a graph or a graphPath is required.", "BAD_OPTION");
   const ctx: AppContext = { getGraph: () => graph, allowWrites: settings.allowWrites };
+  const queryRouter = createQueryRouter(ctx);
   const extraRouters: Record<string, Router> = {
-    query: createQueryRouter(ctx),
+    query: queryRouter,
     export: createExportRouter(ctx),
   };
-  const app = createApp(ctx, { webRoot: settings.webRoot, extraRouters, onInternalError: options.onInternalError });
+  const app = createApp(ctx, { webRoot: settings.webRoot, extraRouters, onInternalError: options.onInternalError, logger: options.logger });
   const server = app.listen(settings.port, settings.host);
   await new Promise<void>((ok, fail) => {
     server.once("listening", ok);
-    server.once("error", fail);
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EADDRINUSE") fail(new BadRequestError(`startServer: port ${settings.port} on ${settings.host} is already in use (choose another with --port, or 0 for any free port).`, "PORT_IN_USE"));
+      else if (err.code === "EACCES") fail(new BadRequestError(`startServer: no permission to listen on port ${settings.port} of ${settings.host}.`, "PORT_FORBIDDEN"));
+      else fail(err);
+    });
   });
   const addr = server.address() as AddressInfo;
   const hostForUrl = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
@@ -84,10 +92,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: addr.port,
     graph,
     close() {
-      closing ??= new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      });
+      closing ??= Promise.all([
+        new Promise<void>((ok) => {
+          server.close(() => ok());
+          server.closeAllConnections();
+        }),
+        queryRouter.close(),
+      ]).then(() => undefined);
       return closing;
     },
   };

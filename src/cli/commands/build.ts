@@ -1,4 +1,5 @@
 /** `shabaka build [PATH ...] [--out FILE]`: read articles, extract, write the graph atomically. */
+import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { buildGraph } from "../../graph/build.ts";
 import { saveGraph } from "../../graph/store.ts";
@@ -22,12 +23,33 @@ export function buildSummary(graph: KnowledgeGraph, documents: number, seconds: 
     `${graph.size} edges (${edgeTypes}); ${seconds.toFixed(2)} s → ${out}`;
 }
 
+/** Documents from which a progress bar is drawn (on a terminal only). */
+const PROGRESS_FROM = 20;
+
+/**
+ * A progress bar on stderr when it is a terminal and there are many documents; otherwise undefined.
+ * The bar never goes to a pipe or a log file, so the summary line stays the only output there.
+ */
+function progressBar(total: number): SingleBar | undefined {
+  if (total < PROGRESS_FROM || !process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({ format: "extracting {bar} {value}/{total} documents, {eta}s left", stream: process.stderr, clearOnComplete: true, hideCursor: true });
+  bar.start(total, 0);
+  return bar;
+}
+
 /** Reads, extracts, builds and saves; returns the summary line and warnings. */
 export async function runBuild(paths: string[], out: string, dataDir = DEFAULT_DATA_DIR): Promise<{ summary: string; warnings: string[]; graph: KnowledgeGraph }> {
   const t0 = performance.now();
   const { documents, warnings } = await readInputs(paths.length > 0 ? paths : [DEFAULT_ARTICLES]);
   const resources = await loadResources(dataDir);
-  const graph = buildGraph(documents, resources);
+  warnings.push(...resources.warnings);
+  const bar = progressBar(documents.length);
+  let graph: KnowledgeGraph;
+  try {
+    graph = buildGraph(documents, resources, (done) => bar?.update(done));
+  } finally {
+    bar?.stop();
+  }
   graph.setAttribute("createdAt", new Date().toISOString());
   await saveGraph(graph, out);
   const seconds = (performance.now() - t0) / 1000;

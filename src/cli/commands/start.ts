@@ -1,10 +1,21 @@
 /** `shabaka start` (`npm start`): build the web app and the graph when stale, then serve on 127.0.0.1:3000. */
+import { resolve } from "node:path";
 import type { Command } from "commander";
+import { PROJECT_ROOT } from "../../server/start.ts";
 import { DEFAULT_ARTICLES, DEFAULT_DATA_DIR, DEFAULT_GRAPH } from "../paths.ts";
 import { isStale } from "../freshness.ts";
 import { runBuild } from "./build.ts";
 import { serve } from "./serve.ts";
 import { buildWeb } from "./web.ts";
+
+/**
+ * What the saved graph depends on besides the articles: the data (lexicon, models, boilerplate rules, NER lists)
+ * and the extractor's code, so a `git pull` that changes extraction rebuilds the graph on the next `npm start`.
+ */
+export const EXTRACTOR_INPUTS = [
+  `${DEFAULT_DATA_DIR}/lexicon`, `${DEFAULT_DATA_DIR}/models`, `${DEFAULT_DATA_DIR}/ner`, `${DEFAULT_DATA_DIR}/boilerplate.json`,
+  ...["text", "ingest", "lexicon", "extract", "ner", "graph"].map((d) => resolve(PROJECT_ROOT, "src", d)),
+];
 
 export function registerStartCommand(program: Command): void {
   program
@@ -14,7 +25,7 @@ export function registerStartCommand(program: Command): void {
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .action(async (opts: { port: string; host: string }) => {
       if (await buildWeb(true)) process.stdout.write("web app built → web/dist\n");
-      const inputs = [DEFAULT_ARTICLES, `${DEFAULT_DATA_DIR}/lexicon`, `${DEFAULT_DATA_DIR}/models`, `${DEFAULT_DATA_DIR}/boilerplate.tsv`];
+      const inputs = [DEFAULT_ARTICLES, ...EXTRACTOR_INPUTS];
       if (isStale(DEFAULT_GRAPH, inputs)) {
         const { summary, warnings } = await runBuild([DEFAULT_ARTICLES], DEFAULT_GRAPH);
         for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
