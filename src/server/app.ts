@@ -50,7 +50,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
     app.use((req, res, next) => {
       const t0 = performance.now();
       res.on("finish", () => {
-        logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - t0) }, "request");
+        logger.info({ method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - t0) }, "request");
       });
       next();
     });
