@@ -62,11 +62,11 @@ const FUNCTIONS: Record<string, Fn> = {
       if (!ctx.graph.hasNode(v.key)) throw new CypherRuntimeError(`node ${v.key} was deleted`, "EntityNotFound", "DeletedEntityAccess");
       return [...nodeLabels(ctx.graph, v.key)];
     }
-    throw typeError(`labels() expects a node, got ${typeName(v)}`);
+    throw typeError(`labels() expects a node, got ${typeName(v)}`, "InvalidArgumentValue");
   }),
   type: nullIn(([v], ctx) => {
     if (v instanceof RelRef) return ctx.graph.hasEdge(v.key) ? relType(ctx.graph, v.key) : (ctx.deletedRels.get(v.key)?.type ?? null);
-    throw typeError(`type() expects a relationship, got ${typeName(v)}`);
+    throw typeError(`type() expects a relationship, got ${typeName(v)}`, "InvalidArgumentValue");
   }),
   properties: nullIn(([v], ctx) => {
     if (v instanceof NodeRef) return nodeProps(ctx.graph, v.key);

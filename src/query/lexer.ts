@@ -152,6 +152,11 @@ function readNumber(text: string, i: number, out: Tok[]): number {
   let len = m[0].length;
   const after = text[i + len] ?? "";
   if (/[eE]/.test(after) || (isIdentStart(after) && after !== "")) {
+    // `{1B2c: 1}`: a name starting with a digit where a map key is expected is a syntax error, not a bad number.
+    const word = /^[0-9A-Za-z_]*/.exec(rest)![0];
+    if (/^\s*:/.test(text.slice(i + word.length)) && /[{,]\s*$/.test(text.slice(0, i))) {
+      throw new CypherSyntaxError(`a map key cannot start with a digit ("${word}")`, text, i, "UnexpectedSyntax");
+    }
     throw new CypherSyntaxError(`invalid number literal "${rest.slice(0, len + 1)}"`, text, i, "InvalidNumberLiteral");
   }
   const isFloat = m[0].includes(".") || /[eE]/.test(m[0]);

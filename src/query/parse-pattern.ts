@@ -106,11 +106,14 @@ function parseRel(c: Cursor): RelPattern {
         types.push(c.name("a relationship type"));
       }
     }
+    if (c.isP("..")) c.fail("a variable-length relationship needs \"*\" before its range", "InvalidRelationshipPattern");
     if (c.acceptP("*")) {
       let min: number | null = null;
       let max: number | null = null;
+      if (c.isP("-") || (c.isP("..") && c.isP("-", 1))) c.fail("a variable-length bound cannot be negative", "InvalidRelationshipPattern");
       if (c.peek().type === "int") min = Number(c.next().value);
       if (c.acceptP("..")) {
+        if (c.isP("-")) c.fail("a variable-length bound cannot be negative", "InvalidRelationshipPattern");
         if (c.peek().type === "int") max = Number(c.next().value);
       } else if (min !== null) max = min;
       range = { min: min ?? 1, max };

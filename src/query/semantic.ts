@@ -4,11 +4,12 @@
  * SKIP/LIMIT constants, parameters as MATCH properties, unknown functions.
  */
 import type { Clause, Expr, PatternPart, Projection, Query, SetItem } from "./ast.ts";
-import { CypherSyntaxError } from "./errors.ts";
+import { CypherSyntaxError, type CypherErrorClass } from "./errors.ts";
 import { isAggregateName, isKnownFunction } from "./functions.ts";
 import { exprKey, substituteItems, walk } from "./vars.ts";
 
-type Kind = "node" | "rel" | "rels" | "path" | "list" | "value" | "any";
+/** What a variable holds, as far as the checker knows: "value" is a non-null scalar (not a map). */
+type Kind = "node" | "rel" | "rels" | "path" | "list" | "map" | "value" | "any";
 type Scope = Map<string, Kind>;
 
 class Checker {
@@ -16,8 +17,8 @@ class Checker {
   private itemNames = new Map<string, string>();
   constructor(private readonly text: string) {}
 
-  fail(msg: string, pos: number, detail: string): never {
-    throw new CypherSyntaxError(msg, this.text, pos, detail);
+  fail(msg: string, pos: number, detail: string, cls: CypherErrorClass = "SyntaxError"): never {
+    throw new CypherSyntaxError(msg, this.text, pos, detail, cls);
   }
 
   query(q: Query): void {
@@ -70,7 +71,7 @@ class Checker {
       }
       if (!r.variable) continue;
       const kind: Kind = r.range ? "rels" : "rel";
-      if (local.has(r.variable) && scope.get(r.variable) !== "node") this.fail(`relationship variable \`${r.variable}\` used twice in one pattern`, r.pos, "RelationshipUniquenessViolation");
+      if (local.has(r.variable) && (scope.get(r.variable) === "rel" || scope.get(r.variable) === "rels")) this.fail(`relationship variable \`${r.variable}\` used twice in one pattern`, r.pos, "RelationshipUniquenessViolation");
       if (mode !== "match" && scope.has(r.variable)) this.fail(`variable \`${r.variable}\` is already bound`, r.pos, "VariableAlreadyBound");
       define(r.variable, kind, r.pos);
     }
@@ -78,7 +79,8 @@ class Checker {
     if (p.pathVar) {
       if (scope.has(p.pathVar)) {
         const k = scope.get(p.pathVar)!;
-        this.fail(`variable \`${p.pathVar}\` is already bound`, p.pos, k === "path" || k === "any" ? "VariableAlreadyBound" : "VariableTypeConflict");
+        // A path variable cannot name an element bound before it, in this clause or an earlier one (TCK Match6).
+        this.fail(`variable \`${p.pathVar}\` is already bound (as a ${k})`, p.pos, "VariableAlreadyBound");
       }
       define(p.pathVar, "path", p.pos);
     }
@@ -182,6 +184,9 @@ class Checker {
         if (!groupKeys.has(k) && !p.items.some((it) => exprKey(it.expr) === k)) this.expr(o.expr, orderScope, aggregating, scope);
       } else this.expr(o.expr, orderScope, false);
       if (!aggregating && hasAgg(o.expr)) this.fail("aggregation in ORDER BY needs an aggregating projection", o.expr.pos, "InvalidAggregation");
+      // The grouping keys an aggregating ORDER BY item may use are variables and property lookups, as in the
+      // projection itself; a returned complex expression does not count (TCK ReturnOrderBy6 [5]).
+      if (aggregating && hasAgg(o0.expr)) this.ambiguous(o0.expr, groupKeys, new Set([...groupVars, ...itemNames.values()]));
     }
     for (const e of [p.skip, p.limit]) {
       if (!e) continue;
@@ -228,8 +233,8 @@ class Checker {
     if (x.kind === "binary" && x.op === "IN" && bad(staticType(x.right, sc), ["list"])) this.fail("IN expects a list", x.right.pos, "InvalidArgumentType");
     if (x.kind === "call") {
       const ok = ARG_TYPES[x.name.toLowerCase()];
-      if (ok && x.args[0] && bad(staticType(x.args[0], sc), ok)) this.fail(`${x.name}() cannot take this argument type`, x.args[0].pos, "InvalidArgumentType");
       if (x.name.toLowerCase() === "size" && x.args[0]?.kind === "patternpred") this.fail("size() of a pattern is not allowed; use a pattern comprehension", x.args[0].pos, "UnexpectedSyntax");
+      if (ok && x.args[0] && bad(staticType(x.args[0], sc), ok)) this.fail(`${x.name}() cannot take this argument type`, x.args[0].pos, "InvalidArgumentType");
     }
   }
 
@@ -250,6 +255,9 @@ class Checker {
           return;
         case "prop":
           if (x.target.kind === "var" && sc.get(x.target.name) === "path") this.fail(`a path has no properties (${x.target.name}.${x.key})`, x.pos, "InvalidArgumentType");
+          if (x.target.kind === "var" && (sc.get(x.target.name) === "value" || sc.get(x.target.name) === "list")) {
+            this.fail(`\`${x.target.name}\` is a ${sc.get(x.target.name) === "list" ? "list" : "scalar value"} and has no properties (${x.target.name}.${x.key})`, x.pos, "InvalidArgumentType", "TypeError");
+          }
           visit(x.target, sc, inAgg);
           return;
         case "call": {
@@ -341,6 +349,7 @@ function kindOf(t: SType): Kind {
   if (t === "rel") return "rel";
   if (t === "path") return "path";
   if (t === "list") return "list";
+  if (t === "map") return "map";
   if (t === null || t === "null") return "any";
   return "value";
 }

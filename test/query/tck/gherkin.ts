@@ -53,7 +53,8 @@ export function parseFeature(text: string, file: string): Scenario[] {
   const lines = text.split(/\r?\n/);
   const out: Scenario[] = [];
   let feature = file;
-  let cur: { name: string; outline: boolean; steps: Step[]; examples: string[][] } | null = null;
+  // An outline may have several Examples blocks, each with its own header row.
+  let cur: { name: string; outline: boolean; steps: Step[]; examples: string[][][] } | null = null;
   let inExamples = false;
   let background: Step[] = [];
   const flush = (): void => {
@@ -66,8 +67,8 @@ export function parseFeature(text: string, file: string): Scenario[] {
     cur.steps = [...background, ...cur.steps];
     if (!cur.outline) out.push({ feature, name: cur.name, steps: cur.steps });
     else {
-      const [head, ...rows] = cur.examples;
-      rows.forEach((row, k) => {
+      const expanded = cur.examples.flatMap(([head, ...rows]) => rows.map((row) => ({ head, row })));
+      expanded.forEach(({ head, row }, k) => {
         const sub = (s: string): string => s.replace(/<([^<>\s]+)>/g, (m, name: string) => {
           const idx = head.indexOf(name);
           return idx >= 0 ? row[idx] : m;
@@ -109,10 +110,11 @@ export function parseFeature(text: string, file: string): Scenario[] {
     if (!cur) continue;
     if (t.startsWith("Examples:")) {
       inExamples = true;
+      cur.examples.push([]);
       continue;
     }
     if (t.startsWith("|")) {
-      if (inExamples) cur.examples.push(cells(t));
+      if (inExamples) cur.examples[cur.examples.length - 1].push(cells(t));
       else {
         const last = cur.steps[cur.steps.length - 1];
         (last.table ??= []).push(cells(t));

@@ -2,13 +2,14 @@
  * Runs TCK scenarios against the engine: each scenario starts from an empty graph, runs its setup queries with
  * writes allowed, then its query, and compares rows (in order or any order, lists ordered unless the step says
  * otherwise), side effects (graph diff: nodes, relationships, label names, properties) and expected errors
- * (the error class must match; the phase and detail code are not compared).
+ * (the error class, the detail code — `*` in a scenario accepts any — and the phase must match: compile time means
+ * raised by the parser or the semantic checks, before execution).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import type { KnowledgeGraph } from "../../../src/graph/types.ts";
-import { runQueryRaw, type RawResult } from "../../../src/query/index.ts";
+import { CypherSyntaxError, runQueryRaw, type RawResult } from "../../../src/query/index.ts";
 import { nodeLabels, nodeProps, relProps } from "../../../src/query/graph-access.ts";
 import { hashKey, type Value } from "../../../src/query/values.ts";
 import { parseFeature, type Scenario } from "./gherkin.ts";
@@ -68,6 +69,11 @@ function sideEffects(before: Snapshot, after: Snapshot): Record<string, number> 
   return out;
 }
 
+/** Compile time = raised by the parser or the semantic checks, before any row is produced. */
+function compileTimeError(e: unknown): boolean {
+  return e instanceof CypherSyntaxError;
+}
+
 const OPTS = { timeoutMs: 5000, maxHops: 32, maxRows: 1_000_000 };
 
 /** Runs one scenario; returns null on success or the reason of the failure. */
@@ -108,7 +114,10 @@ export function runScenario(s: Scenario): string | null {
       if (!error) return `expected ${em[1]} (${em[3]}), query succeeded`;
       const cls = (error as { cypherClass?: string }).cypherClass;
       if (cls === undefined) return `expected ${em[1]}, got ${(error as Error).message}`;
-      if (cls !== em[1]) return `expected ${em[1]} (${em[3]}), got ${cls} (${(error as { cypherDetail?: string }).cypherDetail})`;
+      const detail = (error as { cypherDetail?: string }).cypherDetail;
+      if (cls !== em[1] || (em[3] !== "*" && detail !== em[3])) return `expected ${em[1]} (${em[3]}), got ${cls} (${detail})`;
+      const phase = compileTimeError(error) ? "compile time" : "runtime";
+      if (em[2] !== "any time" && em[2] !== phase) return `expected ${em[1]} (${em[3]}) at ${em[2]}, raised at ${phase}`;
       continue;
     }
     if (error) return `error: ${(error as Error).message}`;
