@@ -13,7 +13,8 @@ import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type CMap, type Valu
 import { patternVars, readVars } from "./vars.ts";
 import { typeError } from "./errors.ts";
 
-interface Conj {
+/** A WHERE conjunct and the variables of this MATCH it reads. */
+export interface Conj {
   expr: Expr;
   vars: string[];
 }
@@ -57,6 +58,11 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** The WHERE conjuncts that read `name`, a variable this MATCH introduces. */
+  conjunctsOf(name: string): readonly Conj[] {
+    return this.byVar.get(name) ?? [];
   }
 
   /** Binds `name` to `value`: 1 = newly bound (conjuncts passed), 2 = already bound to an equal value, 0 = rejected. */

@@ -4,7 +4,9 @@
  * - `shabaka.match(n, text)`: true when `text` names node `n`: under the text layer's normalisation
  *   (`normalizeKey`: hamza forms, ta marbuta, alef maqsura, harakat, tatweel) and Latin case folding, the text's
  *   words are a contiguous run of the words of the node's label, one of its aliases or its English label.
- *   A leading definite article "ال" is optional on both sides (`كاظمي` matches `الكاظمي`).
+ *   A leading definite article "ال" is optional on both sides (`كاظمي` matches `الكاظمي`). An event's label is a
+ *   description built from its participants' names (docs/ontology.md), so an event matches only its whole label
+ *   or a whole alias: `shabaka.match(e, 'الكاظمي')` is false for the event "زيارة مصطفى الكاظمي".
  * - `shabaka.find(text)`: the nodes `shabaka.match` accepts, best first (exact label, exact alias or English
  *   label, then partial matches; ties by number of mentions, then key).
  */
@@ -16,16 +18,28 @@ import { NodeRef, typeName, type Value } from "./values.ts";
 
 type Fn = (args: Value[], ctx: Ctx, argExprs: Expr[]) => Value;
 
+/** Words of a name, memoised: names repeat across calls (one call per node and row). */
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_MAX = 100_000;
+
 function words(s: string): string[] {
-  return normalizeKey(s)
+  const hit = wordCache.get(s);
+  if (hit) return hit;
+  const out = normalizeKey(s)
     .toLowerCase()
     .split(/[\s\-_.,،/]+/u)
     .filter((w) => w !== "")
     .map((w) => (w.length > 3 && w.startsWith("ال") ? w.slice(2) : w));
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(s, out);
+  return out;
 }
 
-/** 3 = the whole label, 2 = a whole alias or English label, 1 = a contiguous run of words, 0 = no match. */
-function score(query: string[], names: { text: string; weight: number }[]): number {
+/**
+ * 3 = the whole label, 2 = a whole alias or English label, 1 = a contiguous run of words (unless `wholeOnly`),
+ * 0 = no match.
+ */
+function score(query: string[], names: { text: string; weight: number }[], wholeOnly: boolean): number {
   if (query.length === 0) return 0;
   let best = 0;
   for (const { text, weight } of names) {
@@ -34,6 +48,7 @@ function score(query: string[], names: { text: string; weight: number }[]): numb
       best = Math.max(best, weight);
       continue;
     }
+    if (wholeOnly) continue;
     for (let i = 0; i + query.length <= w.length; i++) {
       if (query.every((q, j) => w[i + j] === q)) {
         best = Math.max(best, 1);
@@ -54,12 +69,17 @@ function namesOf(ctx: Ctx, key: string): { text: string; weight: number }[] {
   return out;
 }
 
+function isEvent(ctx: Ctx, key: string): boolean {
+  return ctx.graph.getNodeAttribute(key, "type") === "event";
+}
+
 function matchFn(args: Value[], ctx: Ctx): Value {
   const [n, text] = args;
   if (n === null || n === undefined || text === null || text === undefined) return null;
   if (!(n instanceof NodeRef)) throw typeError(`shabaka.match() expects a node, got ${typeName(n)}`);
   if (typeof text !== "string") throw typeError(`shabaka.match() expects a string, got ${typeName(text)}`);
-  return score(words(text), namesOf(ctx, n.key)) > 0;
+  if (!ctx.graph.hasNode(n.key)) return null;
+  return score(words(text), namesOf(ctx, n.key), isEvent(ctx, n.key)) > 0;
 }
 
 function findFn(args: Value[], ctx: Ctx): Value {
@@ -69,7 +89,7 @@ function findFn(args: Value[], ctx: Ctx): Value {
   const q = words(text);
   const hits: { key: string; s: number; m: number }[] = [];
   ctx.graph.forEachNode((key, attrs) => {
-    const s = score(q, namesOf(ctx, key));
+    const s = score(q, namesOf(ctx, key), attrs.type === "event");
     if (s > 0) hits.push({ key, s, m: typeof attrs.mentions === "number" ? attrs.mentions : 0 });
   });
   hits.sort((a, b) => b.s - a.s || b.m - a.m || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

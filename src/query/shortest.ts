@@ -1,16 +1,20 @@
 /**
  * `shortestPath` and `allShortestPaths` (Neo4j Cypher manual, "Shortest path"): breadth-first search from each
  * start node; a bidirectional BFS when the end node is known. One shortest path per (start, end) pair, or every
- * shortest path for `allShortestPaths`. Predicates on the path itself are applied to the found paths (they do not
- * steer the search; documented in docs/query.md).
+ * shortest path for `allShortestPaths`. WHERE predicates on the path are applied during the search, so the result
+ * is the shortest path that satisfies them (Neo4j's semantics; see path-filters.ts): universal predicates over
+ * its relationships or nodes filter the BFS; any other predicate on the path makes the search enumerate paths by
+ * length (slower, bounded by the time budget, with a warning).
  */
 import type { PatternPart, RelPattern } from "./ast.ts";
 import type { Matcher } from "./match.ts";
 import { forEachIncident, flip } from "./adjacency.ts";
 import { CypherRuntimeError } from "./errors.ts";
+import { pathFilters } from "./path-filters.ts";
 import { NodeRef, PathVal, RelRef, type CMap } from "./values.ts";
 
 type EdgeOk = (edge: string) => boolean;
+type NodeOk = (node: string) => boolean;
 /** Predecessor links: node → [(previous node, edge)]. */
 type Preds = Map<string, [string, string][]>;
 
@@ -48,16 +52,30 @@ export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
     const hs = m.bind(sn.variable, new NodeRef(s));
     if (hs === 0) continue;
     const props: CMap | null = rp.properties ? m.propMap(rp.properties) : null;
-    const ok: EdgeOk = (e) => m.relOk(rp, e, props);
+    const pf = pathFilters(m, p);
+    const ok: EdgeOk = (e) => m.relOk(rp, e, props) && pf.rel(e);
     let tset: Set<string>;
     if (endBound) {
       const v = m.b[en.variable!];
       tset = v instanceof NodeRef && m.nodeOk(en, v.key) ? new Set([v.key]) : new Set();
     } else tset = targets!;
-    const found =
-      tset.size === 1 && !all
-        ? bidirectional(m, s, [...tset][0], rp, ok, hops, min)
-        : bfs(m, s, tset, rp.direction, ok, hops, min, all);
+    if (pf.exhaustive) m.ctx.warnings.add("shortestPath: a WHERE predicate on the path cannot steer the search; paths were enumerated by length");
+    const accept = (path: PathVal): boolean => {
+      const he = m.bind(en.variable, path.nodes[path.nodes.length - 1]);
+      const hr = he === 0 ? 0 : m.bind(rp.variable, rp.range ? [...path.rels] : path.rels[0]);
+      const hp = hr === 0 ? 0 : m.bind(p.pathVar, path);
+      m.unbind(p.pathVar, hp);
+      m.unbind(rp.variable, hr);
+      m.unbind(en.variable, he);
+      return hp !== 0;
+    };
+    const found = !pf.node(s)
+      ? []
+      : pf.exhaustive
+        ? enumerate(m, s, tset, rp.direction, ok, pf.node, hops, min, all, accept)
+        : tset.size === 1 && !all
+          ? bidirectional(m, s, [...tset][0], rp, ok, pf.node, hops, min)
+          : bfs(m, s, tset, rp.direction, ok, pf.node, hops, min, all);
     for (const path of found) {
       const t = path.nodes[path.nodes.length - 1].key;
       const he = m.bind(en.variable, new NodeRef(t));
@@ -108,7 +126,7 @@ function unwind(preds: Preds, s: string, t: string, all: boolean): PathVal[] {
 }
 
 /** Layered BFS from `s`; returns shortest paths to every reachable target, nearest first. */
-function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, hops: number, min: number, all: boolean): PathVal[] {
+function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean): PathVal[] {
   const g = m.ctx.graph;
   const out: PathVal[] = [];
   if (min === 0 && targets.has(s)) out.push(toPath([s], []));
@@ -123,6 +141,7 @@ function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direc
       forEachIncident(g, u, dir, (e, v) => {
         if (!ok(e)) return;
         const dv = depth.get(v);
+        if (dv === undefined && !nodeOk(v)) return;
         if (dv === undefined) {
           depth.set(v, d);
           preds.set(v, [[u, e]]);
@@ -141,8 +160,9 @@ function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direc
 }
 
 /** Bidirectional BFS between `s` and `t` (expanding the smaller frontier); at most one path. */
-function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: EdgeOk, hops: number, min: number): PathVal[] {
+function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number): PathVal[] {
   if (s === t) return min === 0 ? [toPath([s], [])] : [];
+  if (!nodeOk(t)) return [];
   const g = m.ctx.graph;
   const fwd: Preds = new Map([[s, []]]);
   const bwd: Preds = new Map([[t, []]]);
@@ -161,7 +181,7 @@ function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: Edg
     for (const u of frontier) {
       if (m.ctx.budget.expired()) return [];
       forEachIncident(g, u, dir, (e, v) => {
-        if (seen.has(v) || !ok(e)) return;
+        if (seen.has(v) || !ok(e) || !nodeOk(v)) return;
         seen.set(v, [[u, e]]);
         next.push(v);
         if (other.has(v)) {
@@ -188,4 +208,58 @@ function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: Edg
     }
   }
   return [];
+}
+
+/**
+ * Exhaustive search for predicates that cannot steer the BFS: node-simple paths from `s`, by increasing length,
+ * each checked with `accept` (which evaluates the WHERE conjuncts on the bound path); per target, the paths of the
+ * first length at which one passes (one path, or all of them for `allShortestPaths`). Stops at the time budget.
+ */
+function enumerate(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean, accept: (p: PathVal) => boolean): PathVal[] {
+  const g = m.ctx.graph;
+  const out: PathVal[] = [];
+  const done = new Set<string>();
+  if (min === 0 && targets.has(s)) {
+    const p0 = toPath([s], []);
+    if (accept(p0)) {
+      out.push(p0);
+      done.add(s);
+    }
+  }
+  const nodes = [s];
+  const rels: string[] = [];
+  const onPath = new Set([s]);
+  for (let len = Math.max(1, min); len <= hops && done.size < targets.size; len++) {
+    const now = new Set<string>();
+    const dfs = (u: string): boolean => {
+      if (m.ctx.budget.expired()) return true;
+      if (rels.length === len) {
+        if (targets.has(u) && !done.has(u) && (all || !now.has(u))) {
+          const path = toPath(nodes, rels);
+          if (accept(path)) {
+            out.push(path);
+            now.add(u);
+          }
+        }
+        return false;
+      }
+      let stop = false;
+      forEachIncident(g, u, dir, (e, v) => {
+        if (onPath.has(v) || !ok(e) || !nodeOk(v)) return;
+        nodes.push(v);
+        rels.push(e);
+        onPath.add(v);
+        stop = dfs(v);
+        onPath.delete(v);
+        rels.pop();
+        nodes.pop();
+        if (stop) return false;
+      });
+      return stop;
+    };
+    const stopped = dfs(s);
+    for (const t of now) done.add(t);
+    if (stopped) break;
+  }
+  return out;
 }
