@@ -18,16 +18,31 @@ export interface ArticleMeta {
 const FENCE = /^---[ \t]*\r?\n/u;
 const CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** `YYYY-MM-DD` when y-m-d is a real calendar date, else undefined. */
+function ymd(y: number, m: number, d: number): string | undefined {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
+}
+
 /**
- * Normalises a date value from metadata (`2021-05-16`, `2021-05-16T10:00:00Z`, a YAML Date) to YYYY-MM-DD, or
- * undefined when it cannot be read.
+ * Normalises a date value from metadata to YYYY-MM-DD — the calendar date as written, never shifted by the time
+ * zone of the machine: `2021-05-16`, `2021-5-16`, `2021-05-16T23:30:00-05:00` (→ 2021-05-16), `16/05/2021` and
+ * `16-05-2021` (day first, the Arabic convention), a YAML/JS Date (its UTC date), or an RFC 2822 date
+ * (`Sun, 16 May 2021 10:00:00 GMT`, its UTC date). Undefined when it cannot be read or is not a real date.
  */
 export function normalizeMetaDate(v: unknown): string | undefined {
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
   if (typeof v !== "string") return undefined;
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/u.exec(v);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  const d = new Date(v);
+  const s = v.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/u.exec(s);
+  if (m) return ymd(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d])/u.exec(s);
+  if (m) return ymd(+m[3], +m[2], +m[1]);
+  if (!/[A-Za-z]{3}/u.test(s)) return undefined;
+  const d = new Date(s);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
 }
 

@@ -93,6 +93,7 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   if (url !== undefined) m.url = url;
   if (date !== undefined) m.date = date;
   if (lang !== undefined) m.language = lang;
-  if (m.title !== undefined && !body.startsWith(m.title)) body = `${m.title}\n${body}`;
+  // A page with no article text stays empty (the caller skips it) rather than becoming its title alone.
+  if (body !== "" && m.title !== undefined && !body.startsWith(m.title)) body = `${m.title}\n${body}`;
   return { meta: m, body };
 }

@@ -7,6 +7,7 @@ import type { SourceDocument } from "../text/types.ts";
 import type { BoilerplateMatcher } from "./boilerplate.ts";
 import { defaultBoilerplate, removeBoilerplate } from "./boilerplate.ts";
 import { decodeBytes } from "./decode.ts";
+import { htmlDeclaredCharset } from "./unicode-bytes.ts";
 import type { ArticleMeta } from "./frontmatter.ts";
 import { pickMeta, splitFrontMatter } from "./frontmatter.ts";
 import { extractHtmlArticle } from "./html.ts";
@@ -57,7 +58,7 @@ function stripMarkdown(body: string): string {
 function finish(meta: ArticleMeta, rawBody: string, origin: string, boilerplate: BoilerplateMatcher | false, givenId?: string): SourceDocument {
   const body = rawBody.replace(/\r\n?/gu, "\n").replace(/^\uFEFF/u, "");
   const { text, removed } = boilerplate === false ? { text: body.trim(), removed: [] } : removeBoilerplate(body, boilerplate);
-  const id = givenId ?? documentId(origin, meta.url ?? meta.source ?? "", text);
+  const id = givenId ?? documentId(meta, text);
   return { id, ...meta, text, removed, origin };
 }
 
@@ -102,7 +103,8 @@ export function parseDocument(bytes: Uint8Array, origin: string, options: ParseO
     );
   }
   const boilerplate = options.boilerplate ?? defaultBoilerplate();
-  const { text } = decodeBytes(bytes, origin, options.encoding);
+  const declaredInContent = format === "html" ? htmlDeclaredCharset(bytes) : undefined;
+  const { text } = decodeBytes(bytes, origin, { encoding: options.encoding, declaredInContent });
   if (format === "jsonl") return parseJsonl(text, origin, boilerplate);
   if (format === "html") {
     const { meta, body } = extractHtmlArticle(text);

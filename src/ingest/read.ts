@@ -1,12 +1,13 @@
 /**
  * Reading inputs from the file system: files and folders (recursively, in a stable sorted order), each file
- * parsed by {@link parseDocument}. Duplicate articles (same id) are kept once.
+ * parsed by {@link parseDocument}. Duplicate articles (same source and body, see `id.ts`) are kept once.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors.ts";
 import type { SourceDocument } from "../text/types.ts";
 import type { ParseOptions } from "./parse.ts";
+import { contentKey } from "./id.ts";
 import { FORMAT_BY_EXTENSION, formatOf, parseDocument } from "./parse.ts";
 
 /** Options of {@link readInputs}. */
@@ -51,8 +52,9 @@ async function listFolder(dir: string, warnings: string[], out: string[]): Promi
  *
  * @returns documents in path order (folder entries sorted by name) and warnings for files skipped in folders
  *   (unsupported extension), duplicate articles and articles left empty after boilerplate removal.
- * @throws InputError when a path does not exist, a file named directly has an unsupported extension, or a file
- *   cannot be decoded or parsed (the message names the file and the byte offset or line).
+ * @throws InputError when a path does not exist, a file named directly has an unsupported extension, a file
+ *   cannot be decoded or parsed (the message names the file and the byte offset or line), two different articles
+ *   share an id (JSONL `id` fields), or no article at all is found.
  */
 export async function readInputs(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const warnings: string[] = [];
@@ -67,25 +69,41 @@ export async function readInputs(paths: string[], options: ReadOptions = {}): Pr
     } else files.push(p);
   }
   const documents: SourceDocument[] = [];
-  const seen = new Map<string, string>();
+  const byContent = new Map<string, string>();
+  const byId = new Map<string, string>();
   for (const f of files) {
     const bytes = new Uint8Array(await readFile(f));
     const parseOptions: ParseOptions = {};
     if (options.encoding !== undefined) parseOptions.encoding = options.encoding;
     if (options.boilerplate !== undefined) parseOptions.boilerplate = options.boilerplate;
+    if (bytes.length === 0) {
+      warnings.push(`readInputs: skipped "${f}": empty file.`);
+      continue;
+    }
     for (const doc of parseDocument(bytes, f, parseOptions)) {
       if (doc.text.trim() === "") {
-        warnings.push(`readInputs: skipped "${doc.origin}": no article text.`);
+        const why = doc.removed.length > 0 ? `every line was boilerplate (${doc.removed.length} removed)` : "no article text";
+        warnings.push(`readInputs: skipped "${doc.origin}": ${why}.`);
         continue;
       }
-      const first = seen.get(doc.id);
-      if (first !== undefined) {
-        warnings.push(`readInputs: "${doc.origin}" is the same article as "${first}" (id ${doc.id}); kept once.`);
+      const key = contentKey(doc, doc.text);
+      const same = byContent.get(key);
+      if (same !== undefined) {
+        warnings.push(`readInputs: "${doc.origin}" is the same article as "${same}"; kept once.`);
         continue;
       }
-      seen.set(doc.id, doc.origin);
+      const clash = byId.get(doc.id);
+      if (clash !== undefined) {
+        throw new InputError(`readInputs: "${doc.origin}" has id "${doc.id}", already used by a different article in "${clash}".`);
+      }
+      byContent.set(key, doc.origin);
+      byId.set(doc.id, doc.origin);
       documents.push(doc);
     }
+  }
+  if (documents.length === 0) {
+    const reason = warnings.length > 0 ? ` (${warnings[warnings.length - 1].replace(/^readInputs: /u, "").replace(/\.$/u, "")})` : "";
+    throw new InputError(`readInputs: no article found in ${paths.map((p) => `"${p}"`).join(", ")}${reason}.`);
   }
   return { documents, warnings };
 }
