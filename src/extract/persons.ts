@@ -18,6 +18,23 @@ export function isFirstName(surface: string, key: string, lexicon: Lexicon): boo
   return endsMaqsura(surface) === endsMaqsura(spelled);
 }
 
+/**
+ * True when a word opening with و or ف reads as the conjunction plus a word (وعلي، والخفاجي، فقد). A word opening
+ * with و is the conjunction unless it is a listed first name (وليد، وسام). A word opening with ف is the conjunction
+ * when its rest is a listed first name, a definite word, a function word, verb, title or lexicon name; otherwise
+ * the ف belongs to the name (فرحان، فاضل، فلاح are far more frequent in names than ف + an unknown word).
+ */
+export function conjunctionReading(surface: string, key: string, lexicon: Lexicon): boolean {
+  if (!/^[وف]/.test(key) || isFirstName(surface, key, lexicon)) return false;
+  // و is the conjunction far more often than a name's first letter (وفدا، وقال): only listed names keep it.
+  if (key.startsWith("و")) return true;
+  const rest = key.slice(1);
+  if (rest.length < 2) return true;
+  const w = lexicon.words;
+  return rest.startsWith("ال") || isFirstName(surface.slice(1), rest, lexicon) || w.functionWords.has(rest) || w.verbs.has(rest) ||
+    lexicon.familyNames.has(rest) || lexicon.titles.hasFirst(rest) || lexicon.patterns.hasFirst(rest) || lexicon.names.hasFirst(rest);
+}
+
 /** Whether a lexicon entry that is not ambiguous starts at token `k`. */
 function strongEntryAt(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
   const m = lexicon.names.longest(v.keys, k, false, limit);
@@ -48,11 +65,11 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       // A word that is a known name, head or title once its proclitic is read (لجهاز، بالعاصمة) is not a name.
       if (!named && (lexicon.names.longest(v.keys, k, true, limit) !== null || lexicon.patterns.longest(v.keys, k, true, limit) !== null ||
         lexicon.titles.longest(v.keys, k, true, limit) !== null)) return 0;
-      if (/^[وف]/.test(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
+      if (conjunctionReading(tok.surface, key, lexicon)) return 0;
       if (strongEntryAt(v, k, limit, lexicon) && !isFirstName(tok.surface, key, lexicon)) return 0;
       if (w.commonWords.has(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
     } else {
-      if (/^[وف]/.test(key) && !isFirstName(tok.surface, key, lexicon)) break;
+      if (conjunctionReading(tok.surface, key, lexicon)) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.names.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.patterns.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
       if (/^[وف]/.test(key) && isFirstName(tok.surface.slice(1), key.slice(1), lexicon)) break;
@@ -139,8 +156,10 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
     const familyLike = lastKey.startsWith("ال") && (lexicon.familyNames.has(lastKey) || /(ي|اوي|ائي)$/.test(lastKey));
     let named = false;
     for (let k = chain.end; k < chain.end + len; k++) if (isFirstName(v.tokens[k].surface, v.keys[k]!, lexicon)) named = true;
-    // After a rank any name reads as one; after a title or honorific a first name or a family name must show.
-    if (hasRank || named || (len >= 2 && familyLike)) {
+    // After a rank a name of two words or more reads as one; a single word must be a listed first name (a verb or
+    // noun after اللواء is the brigade: "قطعات اللواء تمكنت"). After a title or honorific a first name or a
+    // family name must show.
+    if (named || (len >= 2 && (hasRank || familyLike))) {
       const start = first.start;
       const end = v.tokens[chain.end + len - 1].end;
       const person: Candidate = {

@@ -67,11 +67,16 @@ function word(w: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /**
  * Transliterates an Arabic name word by word: `transliterate("تحسين الخفاجي") === "Tahsin al-Khafaji"`.
- * Latin letters and digits pass through; an empty or non-Arabic input returns it trimmed.
+ * Words found in `known` (normalised key → usual English spelling: the lexicon's name table, محمد → Muhammad,
+ * الجبوري → al-Jubouri) take that spelling; عبد before a definite word gives "Abdul" (عبد الأمير → Abdul Amir).
+ * Other words go through the letter rules above. Latin letters and digits pass through; an empty or non-Arabic
+ * input returns it trimmed.
  */
-export function transliterate(name: string): string {
+export function transliterate(name: string, known: ReadonlyMap<string, string> = new Map()): string {
   const words = name.trim().split(/\s+/).filter((w) => w !== "");
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -81,8 +86,21 @@ export function transliterate(name: string): string {
       continue;
     }
     const key = normalizeKey(w);
+    const next = words[i + 1] === undefined ? "" : normalizeKey(words[i + 1]);
+    if (key === "عبد" && next.startsWith("ال") && next.length > 3) {
+      const rest = words[i + 1].replace(/^[اأإآ]ل/, "");
+      out.push(`Abdul ${known.get(normalizeKey(rest)) ?? word(rest)}`);
+      i++;
+      continue;
+    }
+    const hit = known.get(key);
+    if (hit !== undefined) {
+      out.push(i === 0 ? capital(hit) : hit);
+      continue;
+    }
     if (key.startsWith("ال") && key.length > 3) {
-      const rest = word(w.replace(/^[اأإآ]ل/, ""));
+      const bare = w.replace(/^[اأإآ]ل/, "");
+      const rest = known.get(normalizeKey(bare)) ?? word(bare);
       out.push(`${i === 0 ? "Al" : "al"}-${rest}`);
     } else {
       out.push(word(w));

@@ -23,6 +23,7 @@ export interface LexiconFiles {
   patterns: PatternsFile;
   words: WordsFile;
   names: NamesFile;
+  namesExtra: NamesFile;
 }
 
 /** File names inside the lexicon directory, by role. */
@@ -34,11 +35,12 @@ export const LEXICON_FILES: Record<keyof LexiconFiles, string> = {
   patterns: "patterns.json",
   words: "words.json",
   names: "names.gazetteer.json",
+  namesExtra: "names.json",
 };
 
 const SCHEMAS: Record<keyof LexiconFiles, ZodType> = {
   gazetteerPlaces: PlacesFile, places: PlacesFile, bodies: BodiesFile, titles: TitlesFile,
-  patterns: PatternsFile, words: WordsFile, names: NamesFile,
+  patterns: PatternsFile, words: WordsFile, names: NamesFile, namesExtra: NamesFile,
 };
 
 /**
@@ -97,8 +99,11 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     weakVariantBlockers: keySet(w.weakVariantBlockers),
   };
   const firstNames = new Map<string, string>();
-  for (const n of [...files.names.male, ...files.names.female]) firstNames.set(normalizeKey(n), n);
-  const familyNames = keySet(files.names.family);
+  const nameFiles = [files.names, files.namesExtra];
+  for (const f of nameFiles) for (const n of [...f.male, ...f.female]) firstNames.set(normalizeKey(n), n);
+  const familyNames = keySet(nameFiles.flatMap((f) => f.family));
+  const nameEn = new Map<string, string>();
+  for (const f of nameFiles) for (const [ar, en] of Object.entries(f.en)) nameEn.set(normalizeKey(ar), en);
 
   const entries = new Map<string, LexiconEntry>();
   const names = new TokenTrie<NameRef>();
@@ -160,5 +165,5 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     patterns.add(p.head, { ...p, isPlural: false });
     for (const pl of p.plural) patterns.add(pl, { ...p, isPlural: true });
   }
-  return { entries, names, titles, patterns, words, firstNames, familyNames };
+  return { entries, names, titles, patterns, words, firstNames, familyNames, nameEn };
 }

@@ -105,6 +105,8 @@ export const NamesFile = z.object({
   male: z.array(arabic),
   female: z.array(arabic),
   family: z.array(arabic),
+  /** Usual English spelling of a given or family name (محمد → Muhammad), used by the transliterator. */
+  en: z.record(arabic, z.string().min(1)).default({}),
 });
 
 export type PlaceFileEntry = z.infer<typeof PlaceFileEntry>;

@@ -58,4 +58,6 @@ export interface Lexicon {
   /** First names: normalised key → spelling in the list (to tell على from علي, which share a key). */
   firstNames: Map<string, string>;
   familyNames: Set<string>;
+  /** Usual English spelling of given and family names, by normalised key (محمد → Muhammad). */
+  nameEn: Map<string, string>;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/errors.ts";
-import { findDates } from "../../src/extract/events/dates.ts";
+import { findDates } from "../../src/text/dates.ts";
 import { loadCueLexicon, parseCueLexicon } from "../../src/lexicon/cues.ts";
 import { loadTriggerLexicon, parseTriggerLexicon } from "../../src/lexicon/triggers.ts";
 
-describe("findDates (event fallback)", () => {
+describe("event dates come from the text layer (findDates of src/text/dates.ts)", () => {
   const cases: [string, string | undefined, string, string][] = [
     ["قتل في 4 آب أغسطس عام 2014 في المدينة", undefined, "2014-08-04", "day"],
     ["في كانون الثاني يناير عام 2017", undefined, "2017-01", "month"],

@@ -13,7 +13,7 @@ import type { DatePrecision, EventType, ParticipantRole, Provenance } from "../.
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import type { ExtractedEvent } from "../types.ts";
 import type { DocView, RelationSet } from "../relations/view.ts";
-import { findDates } from "./dates.ts";
+import { findDates } from "../../text/dates.ts";
 import { type EventMention, type LeadWords, sentenceEvents } from "./mentions.ts";
 
 interface Cluster {

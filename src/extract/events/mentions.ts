@@ -16,7 +16,7 @@ import type { Mention } from "../types.ts";
 import { coordinated } from "../relations/lists.ts";
 import { type DocView, type SentenceView, insideMention, isBody, isPerson, leftEdge, tokenIndexAt, typeOf } from "../relations/view.ts";
 import { designatorStages, endsWith, matchAnyAt, type PhraseMatch, proclitcReadings, wordsBetween } from "../relations/words.ts";
-import type { FoundDate } from "./dates.ts";
+import type { DateMention as FoundDate } from "../../text/dates.ts";
 
 /** An argument: an entity mention in a role (places have no role). */
 export interface Argument {
