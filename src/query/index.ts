@@ -127,13 +127,25 @@ export function runQuery(graph: KnowledgeGraph, query: string, options: QueryOpt
   const t0 = clock();
   const raw = runQueryRaw(graph, query, options);
   const seen: Seen = { nodes: new Set(), edges: new Set() };
-  const rows = raw.rows.map((r) => r.map((v) => toJson(graph, v, seen)));
+  // Converting rows (nodes with all their properties) counts against the same time budget.
+  const deadline = t0 + (options.timeoutMs ?? DEFAULT_QUERY_OPTIONS.timeoutMs);
+  const rows: unknown[][] = [];
+  let truncated = raw.truncated;
+  const warnings = [...raw.warnings];
+  for (const r of raw.rows) {
+    if ((rows.length & 63) === 63 && clock() > deadline) {
+      truncated = true;
+      warnings.push(`time budget exhausted while converting results; ${rows.length} of ${raw.rows.length} rows returned`);
+      break;
+    }
+    rows.push(r.map((v) => toJson(graph, v, seen)));
+  }
   return {
     columns: raw.columns,
     rows,
     graph: { nodes: [...seen.nodes], edges: [...seen.edges] },
     stats: { rows: rows.length, elapsedMs: Math.round((clock() - t0) * 10) / 10, ...raw.stats },
-    warnings: raw.warnings,
-    truncated: raw.truncated,
+    warnings,
+    truncated,
   };
 }
