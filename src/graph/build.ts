@@ -13,6 +13,7 @@
 import type { ExtractionResources } from "../extract/pipeline.ts";
 import { extractDocument } from "../extract/pipeline.ts";
 import type { ExtractedEntity, Extraction } from "../extract/types.ts";
+import { displayLabel } from "../text/display.ts";
 import { normalizeKey } from "../text/normalize.ts";
 import type { SourceDocument } from "../text/types.ts";
 import type { EntityType, NodeAttributes, Provenance } from "./schema.ts";
@@ -96,7 +97,9 @@ function docDate(doc: SourceDocument): string | undefined {
   return doc.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(doc.date) ? doc.date : undefined;
 }
 
-function mergeEntity(graph: KnowledgeGraph, e: ExtractedEntity, doc: SourceDocument): string {
+function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: SourceDocument): string {
+  // Labels keep the spelling as written, without invisible bidi and zero-width controls (src/text/display.ts).
+  const e = { ...extracted, label: displayLabel(extracted.label), aliases: extracted.aliases.map(displayLabel) };
   let key = resolveNodeKey(graph, e);
   const date = docDate(doc);
   if (!graph.hasNode(key)) {

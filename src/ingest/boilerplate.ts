@@ -1,8 +1,10 @@
 /**
  * Boilerplate (site promotion) removal: "follow us on Instagram", "click here to subscribe", "download our app",
- * "read also". Lines are scored by the rule list in `graph-data/boilerplate.json` (data, not code) plus two
- * heuristics (a line that is only links / handles / hashtags; a repeated promo line). Removed lines are returned
- * so the document can keep them (`SourceDocument.removed`): nothing is lost silently.
+ * "read also". Lines are scored by the rule list in `graph-data/boilerplate.json` (data, not code; English rules
+ * match case-insensitively) plus two heuristics: a line that is only links / @handles / #hashtags is removed, and a
+ * line with a weaker cue (at least half the threshold) is removed when it occurs twice or more in the document
+ * (site widgets repeat; news sentences do not). Removed lines are returned so the document can keep them
+ * (`SourceDocument.removed`): nothing is lost silently.
  */
 import { DataError } from "../errors.ts";
 import { normalizeKey } from "../text/normalize.ts";
@@ -51,7 +53,7 @@ export function compileBoilerplateRules(file: unknown): BoilerplateMatcher {
     }
     const source = normalizeKey(r.pattern).split("\\b").join(UNICODE_BOUNDARY);
     try {
-      return { id: typeof r.id === "string" ? r.id : `rule-${i}`, weight: r.weight, re: new RegExp(source, "u") };
+      return { id: typeof r.id === "string" ? r.id : `rule-${i}`, weight: r.weight, re: new RegExp(source, "iu") };
     } catch (cause) {
       throw new DataError(`compileBoilerplateRules: rule "${r.id ?? i}" has an invalid pattern.`, { cause });
     }
@@ -93,17 +95,24 @@ export function removeBoilerplate(
   body: string,
   matcher: BoilerplateMatcher = defaultBoilerplate(),
 ): { text: string; removed: string[] } {
+  const lines = body.split(/\r\n|\r|\n/u);
+  const scores = lines.map((l) => boilerplateScore(l, matcher));
+  const count = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (scores[i] > 0) count.set(normalizeKey(l), (count.get(normalizeKey(l)) ?? 0) + 1);
+  });
   const kept: string[] = [];
   const removed: string[] = [];
-  for (const line of body.split(/\r\n|\r|\n/u)) {
-    if (isBoilerplateLine(line, matcher)) {
+  lines.forEach((line, i) => {
+    const s = scores[i];
+    if (s >= matcher.threshold || (s >= matcher.threshold / 2 && (count.get(normalizeKey(line)) ?? 0) >= 2)) {
       removed.push(line.trim());
-      continue;
+      return;
     }
     const trimmedEnd = line.replace(/[ \t\u00A0]+$/u, "");
-    if (trimmedEnd.trim() === "" && (kept.length === 0 || kept[kept.length - 1] === "")) continue;
+    if (trimmedEnd.trim() === "" && (kept.length === 0 || kept[kept.length - 1] === "")) return;
     kept.push(trimmedEnd.trim() === "" ? "" : trimmedEnd);
-  }
+  });
   while (kept.length > 0 && kept[kept.length - 1] === "") kept.pop();
   return { text: kept.join("\n"), removed };
 }

@@ -4,11 +4,11 @@
  * time it is seen, afterwards in one array read. JavaScript's `\w` and `\b` are ASCII-only and are not used.
  */
 
-/** Letter (\p{L}), mark (\p{M}), decimal digit (\p{Nd}), tatweel, ZWNJ or ZWJ: part of a word. */
+/** Letter (\p{L}), mark (\p{M}), decimal digit (\p{Nd}) or tatweel: part of a word. */
 export const WORD = 1;
 /** White space (\s). */
 export const SPACE = 2;
-/** Invisible format controls skipped between and kept inside words: ZWSP, LRM/RLM, ALM, bidi embeddings and isolates, word joiner, BOM, soft hyphen. */
+/** Invisible format controls skipped between and kept inside words: ZWSP, ZWNJ, ZWJ, LRM/RLM, ALM, bidi embeddings and isolates, word joiner, BOM, soft hyphen. */
 export const INVISIBLE = 4;
 /** Decimal digit (\p{Nd}). */
 export const DIGIT = 8;
@@ -23,13 +23,13 @@ const RE_LETTER = /^[\p{L}\p{M}]$/u;
 const RE_DIGIT = /^\p{Nd}$/u;
 const RE_SPACE = /^\s$/u;
 const RE_PUNCT = /^\p{P}$/u;
-const RE_INVISIBLE = /^[\u200B\u200E\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]$/u;
+const RE_INVISIBLE = /^[\u200B-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]$/u;
 
 /** Classes of one code point (as a string of one code point). */
 export function classifyCodePoint(ch: string): number {
   const c = ch.codePointAt(0)!;
   let k = 0;
-  if (c === 0x0640 || c === 0x200c || c === 0x200d) k |= WORD;
+  if (c === 0x0640) k |= WORD;
   else if (RE_LETTER.test(ch)) k |= WORD | LETTER;
   else if (RE_DIGIT.test(ch)) k |= WORD | DIGIT;
   if (RE_SPACE.test(ch)) k |= SPACE;

@@ -160,6 +160,18 @@ const RULES: Rule[] = [
       });
     },
   },
+  // "شهر" + month without a year: "في شهر آب" → the nearest such month (a bare month name is too ambiguous: آب, ماي).
+  {
+    re: new RegExp(`${B}شهر\\s+${MONTHX}${E}`, "gu"),
+    make: (m, ref) => {
+      const mo = monthOf(m[1])!;
+      return relative(ref, (r) => {
+        const k = [-1, 0, 1].map((dy) => ({ y: r.y + dy, gap: Math.abs((r.y + dy) * 12 + mo - (r.y * 12 + r.m)) }));
+        const y = k.sort((a, b) => a.gap - b.gap || a.y - b.y)[0].y;
+        return { p: { y, m: mo, d: 1 }, precision: "month" };
+      });
+    },
+  },
   // Year: "عام 2014", "2021م", "سنة 2020 ميلادية", "في 2014." (not Hijri years: "1442 هـ").
   {
     re: new RegExp(

@@ -2,6 +2,7 @@
 export * from "./types.ts";
 export { normalizeKey, normalizeWithMap, normalizeText, collapseSpaces } from "./normalize.ts";
 export type { NormalizedText } from "./normalize.ts";
+export { displayLabel } from "./display.ts";
 export { tokenize } from "./tokenize.ts";
 export { splitSentences } from "./sentences.ts";
 export { segmentClitics } from "./clitics.ts";

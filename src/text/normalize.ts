@@ -4,8 +4,8 @@
  * Rules (ONTOLOGY.md "Evaluation", issue #3): NFKC per character (presentation forms from PDFs → base letters:
  * ﻣﺼﺮ → مصر, ligatures ﻻ → لا); harakat U+064B–U+065F, superscript alef U+0670 and Quranic marks U+06D6–U+06ED
  * removed; tatweel U+0640 removed; zero-width and bidi controls removed (U+200B, U+200D–U+200F, U+061C,
- * U+202A–U+202E, U+2060, U+2066–U+2069, U+FEFF, soft hyphen U+00AD) while ZWNJ U+200C is kept (Persian and Kurdish
- * words); alef forms أ إ آ ٱ ٲ ٳ → ا; ى → ي; ة ۃ → ه; Persian/Kurdish/Urdu letters ک ڪ → ك, ی ې → ي, ھ ہ ە ۀ → ه;
+ * U+202A–U+202E, U+2060, U+2066–U+2069, U+FEFF, soft hyphen U+00AD) while ZWNJ U+200C is kept inside a word
+ * (between two letters: Persian and Kurdish spelling) and dropped at a word's edge; alef forms أ إ آ ٱ ٲ ٳ → ا; ى → ي; ة ۃ → ه; Persian/Kurdish/Urdu letters ک ڪ → ك, ی ې → ي, ھ ہ ە ۀ → ه;
  * Arabic-Indic and Persian digits → ASCII; Arabic decimal separator ٫ → ".", thousands separator ٬ → ",", percent
  * sign ٪ → "%". Display text is never changed: only keys are normalised.
  *
@@ -67,6 +67,10 @@ function slowNormalize(s: string): string {
 }
 
 const UNKNOWN = 3;
+/** ZWNJ: kept between two letters (or marks), dropped elsewhere. */
+const CONTEXT = 4;
+const ZWNJ = 0x200c;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
 
 interface Table {
   kind: Uint8Array;
@@ -80,6 +84,7 @@ function getTable(): Table {
   if (table !== undefined) return table;
   const kind = new Uint8Array(0x10000).fill(UNKNOWN, 0x80);
   kind.fill(KEEP, 0xd800, 0xe000);
+  kind[ZWNJ] = CONTEXT;
   table = { kind, repl: new Array(0x10000) };
   return table;
 }
@@ -97,6 +102,41 @@ function classify(t: Table, c: number): number {
   }
   t.kind[c] = k;
   return k;
+}
+
+/** Normalised form of the code point at `i` (one code unit, or a surrogate pair starting or ending at `i`). */
+function outputAt(t: Table, input: string, i: number, backwards: boolean): string {
+  const c = input.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const s = backwards && c >= 0xdc00 && i > 0 ? input.slice(i - 1, i + 1) : input.slice(i, i + 2);
+    return slowNormalize(s);
+  }
+  let k = c < 0x80 ? KEEP : t.kind[c];
+  if (k === UNKNOWN) k = classify(t, c);
+  return k === REPLACE ? t.repl[c]! : k === DROP ? "" : String.fromCharCode(c);
+}
+
+/**
+ * Whether the ZWNJ at `i` stays in the key: it does when the nearest characters on both sides that survive
+ * normalisation are letters or marks (the ZWNJ is inside a word: Persian می‌خواهم, Kurdish); at a word's edge,
+ * doubled, or next to a space it is dropped like the other invisible controls. Decided on normalised neighbours,
+ * so normalisation stays idempotent.
+ */
+function zwnjKeep(t: Table, input: string, i: number): boolean {
+  let before = "";
+  for (let j = i - 1; j >= 0 && before === ""; j--) {
+    if (input.charCodeAt(j) === ZWNJ) return false;
+    before = outputAt(t, input, j, true);
+    if (input.charCodeAt(j) >= 0xdc00 && input.charCodeAt(j) <= 0xdfff) j--;
+  }
+  if (before === "" || !LETTER_OR_MARK.test(before[before.length - 1] ?? "")) return false;
+  let after = "";
+  for (let j = i + 1; j < input.length && after === ""; j++) {
+    if (input.charCodeAt(j) === ZWNJ) return false;
+    after = outputAt(t, input, j, false);
+    if (input.charCodeAt(j) >= 0xd800 && input.charCodeAt(j) <= 0xdbff) j++;
+  }
+  return after !== "" && LETTER_OR_MARK.test(after);
 }
 
 /** Result of {@link normalizeWithMap}: `map[i]` is the offset in the original of normalised char `i`; `map[text.length]` is the original length. */
@@ -128,6 +168,10 @@ function firstChange(input: string, t: Table): number {
     if (c < 0x80) continue;
     let k = kind[c];
     if (k === UNKNOWN) k = classify(t, c);
+    if (k === CONTEXT) {
+      if (zwnjKeep(t, input, i)) continue;
+      return i;
+    }
     if (k !== KEEP) return i;
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = input.charCodeAt(i + 1);
@@ -184,6 +228,10 @@ export function normalizeWithMap(input: string): NormalizedText {
     if (k === UNKNOWN) k = classify(t, c);
     let r: string | undefined;
     let w = 1;
+    if (k === CONTEXT) {
+      if (zwnjKeep(t, input, i)) { buf[len] = c; map[len++] = i; }
+      continue;
+    }
     if (k === KEEP) {
       if (c >= 0xd800 && c <= 0xdfff) {
         const d = input.charCodeAt(i + 1);
@@ -228,6 +276,12 @@ export function normalizeText(input: string): string {
     if (c < 0x80) continue;
     let k = kind[c];
     if (k === UNKNOWN) k = classify(t, c);
+    if (k === CONTEXT) {
+      if (zwnjKeep(t, input, i)) continue;
+      out += input.slice(keptFrom, i);
+      keptFrom = i + 1;
+      continue;
+    }
     if (k === KEEP) {
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const d = input.charCodeAt(i + 1);

@@ -1,8 +1,8 @@
 /**
- * Tokenisation with character offsets. Words are runs of letters, combining marks, digits, tatweel, ZWNJ and ZWJ
- * (Unicode General Category via `charclass.ts`, never `\w` or `\b`, which are ASCII-only in JavaScript); invisible
- * bidi marks, zero-width spaces and soft hyphens between two word characters stay inside the word (its key drops
- * them); a number keeps its decimal and thousands separators between digits (3.5, ٣٫٥, 1,000); every other
+ * Tokenisation with character offsets. Words are runs of letters, combining marks, digits and tatweel (Unicode
+ * General Category via `charclass.ts`, never `\w` or `\b`, which are ASCII-only in JavaScript); invisible controls
+ * (ZWNJ, ZWJ, bidi marks, zero-width spaces, soft hyphens) between two word characters stay inside the word (its
+ * key drops them, except a ZWNJ between letters) and are skipped elsewhere; a number keeps its decimal and thousands separators between digits (3.5, ٣٫٥, 1,000); every other
  * visible character is a one-code-point punctuation or symbol token. Clitics are not split here: see `clitics.ts`.
  */
 import { DIGIT, INVISIBLE, PUNCT, SPACE, UNSEEN, WORD, classAt, classTable } from "./charclass.ts";
