@@ -53,3 +53,9 @@ export function newsGraph(): KnowledgeGraph {
     ],
   );
 }
+
+/** An article naming twelve places in one sentence: every pair co-occurs (a clique of MENTIONED_WITH edges). */
+export const CLIQUE_ARTICLE = `تنسيق أمني واسع
+
+وصل وفد أمني مشترك إلى بغداد والبصرة والموصل وكركوك وأربيل والنجف وكربلاء وتكريت والرمادي والفلوجة وسامراء والديوانية أمس لمتابعة الخطط الأمنية.
+`;

@@ -12,7 +12,7 @@ import { buildGraph } from "../../src/graph/build.ts";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { readInputs } from "../../src/ingest/index.ts";
 import { runQuery } from "../../src/query/index.ts";
-import { kg } from "./helpers.ts";
+import { CLIQUE_ARTICLE, kg } from "./helpers.ts";
 
 /** A chain n0 → n1 → ... → n(len-1). */
 function chain(len: number): KnowledgeGraph {
@@ -20,11 +20,6 @@ function chain(len: number): KnowledgeGraph {
   return kg(nodes, nodes.slice(1).map((n, i) => [`n${i}`, "LOCATED_IN", n.key]));
 }
 
-/** Twelve places named in one sentence: every pair co-occurs. */
-export const CLIQUE_ARTICLE = `تنسيق أمني واسع
-
-وصل وفد أمني مشترك إلى بغداد والبصرة والموصل وكركوك وأربيل والنجف وكربلاء وتكريت والرمادي والفلوجة وسامراء والديوانية أمس لمتابعة الخطط الأمنية.
-`;
 
 describe("caps", () => {
   it("`*` alone means up to the hop cap (default 8), with a warning", () => {
