@@ -6,7 +6,7 @@
 import type { Column, ExportModel } from "./model.ts";
 import type { ExportReport } from "./sanitize.ts";
 import { cleanText } from "./sanitize.ts";
-import { columnValue, encodeList, IdMap } from "./values.ts";
+import { columnValue, encodeList } from "./values.ts";
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -29,29 +29,26 @@ function values(columns: Column[], attrs: Record<string, unknown>, report: Expor
 
 /** Yields `nodes.csv`: `id,label,<node columns>`. */
 export function* csvNodePieces(model: ExportModel, report: ExportReport): Generator<string> {
-  const { graph } = model;
-  const ids = new IdMap((id) => graph.hasNode(id), report);
   yield csvRecord(["id", "label", ...model.nodeColumns.map((c) => cleanText(c.name, report))]);
   for (const key of model.nodes) {
-    const attrs = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
+    const attrs = model.nodeAttributes(key);
+    if (model.nodeIdChanged(key)) report.countChangedId(key);
     const label = typeof attrs.label === "string" ? cleanText(attrs.label, report) : "";
-    yield csvRecord([ids.id(key), label, ...values(model.nodeColumns, attrs, report)]);
+    yield csvRecord([model.nodeId(key), label, ...values(model.nodeColumns, attrs, report)]);
   }
 }
 
 /** Yields `edges.csv`: `id,source,target,<edge columns>`. */
 export function* csvEdgePieces(model: ExportModel, report: ExportReport): Generator<string> {
   const { graph } = model;
-  const nodeIds = new IdMap((id) => graph.hasNode(id), report);
-  const edgeIds = new IdMap((id) => graph.hasEdge(id), report);
   yield csvRecord(["id", "source", "target", ...model.edgeColumns.map((c) => cleanText(c.name, report))]);
   for (const key of model.edges) {
-    const attrs = graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
+    if (model.edgeIdChanged(key)) report.countChangedId(key);
     yield csvRecord([
-      edgeIds.id(key),
-      nodeIds.id(graph.source(key)),
-      nodeIds.id(graph.target(key)),
-      ...values(model.edgeColumns, attrs, report),
+      model.edgeId(key),
+      model.nodeId(graph.source(key)),
+      model.nodeId(graph.target(key)),
+      ...values(model.edgeColumns, model.edgeAttributes(key), report),
     ]);
   }
 }

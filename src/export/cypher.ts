@@ -7,8 +7,8 @@
 import type { Column, ExportModel } from "./model.ts";
 import type { ExportReport } from "./sanitize.ts";
 import { cleanText } from "./sanitize.ts";
-import { columnValue, IdMap } from "./values.ts";
-import { BASE_LABEL, typeLabel } from "./neo4j.ts";
+import { columnValue } from "./values.ts";
+import { BASE_LABEL, relationshipColumns, relationshipType, typeLabel } from "./neo4j.ts";
 
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -67,8 +67,6 @@ export interface CypherSettings {
  */
 export function* cypherStatements(model: ExportModel, settings: CypherSettings, report: ExportReport): Generator<string> {
   const { graph } = model;
-  const nodeIds = new IdMap((id) => graph.hasNode(id), report);
-  const edgeIds = new IdMap((id) => graph.hasEdge(id), report);
   const byLabel = new Map<string, string[]>();
   for (const key of model.nodes) {
     const label = cleanText(typeLabel(graph.getNodeAttribute(key, "type")), report);
@@ -79,17 +77,18 @@ export function* cypherStatements(model: ExportModel, settings: CypherSettings, 
   for (const [label, keys] of byLabel) {
     for (let i = 0; i < keys.length; i += settings.batchSize) {
       const rows = keys.slice(i, i + settings.batchSize).map((key) => {
-        const a = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
+        const a = model.nodeAttributes(key);
+        if (model.nodeIdChanged(key)) report.countChangedId(key);
         const head = typeof a.label === "string" ? [`label: ${cypherString(cleanText(a.label, report))}`] : [];
-        return `{id: ${cypherString(nodeIds.id(key))}, props: ${propsMap(model.nodeColumns, a, report, head)}}`;
+        return `{id: ${cypherString(model.nodeId(key))}, props: ${propsMap(model.nodeColumns, a, report, head)}}`;
       });
       yield `UNWIND [\n${rows.join(",\n")}\n] AS row\nMERGE (n:${BASE_LABEL} {id: row.id})\nSET n += row.props, n:${cypherName(label)}`;
     }
   }
+  const relCols = relationshipColumns(model);
   const byType = new Map<string, string[]>();
   for (const key of model.edges) {
-    const t: unknown = graph.getEdgeAttribute(key, "type");
-    const type = typeof t === "string" && t !== "" ? cleanText(t, report) : "RELATED_TO";
+    const type = relationshipType(graph.getEdgeAttribute(key, "type"), report);
     const list = byType.get(type) ?? [];
     list.push(key);
     byType.set(type, list);
@@ -97,9 +96,10 @@ export function* cypherStatements(model: ExportModel, settings: CypherSettings, 
   for (const [type, keys] of byType) {
     for (let i = 0; i < keys.length; i += settings.batchSize) {
       const rows = keys.slice(i, i + settings.batchSize).map((key) => {
-        const a = graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
-        return `{id: ${cypherString(edgeIds.id(key))}, source: ${cypherString(nodeIds.id(graph.source(key)))}, ` +
-          `target: ${cypherString(nodeIds.id(graph.target(key)))}, props: ${propsMap(model.edgeColumns, a, report, [])}}`;
+        const a = model.edgeAttributes(key);
+        if (model.edgeIdChanged(key)) report.countChangedId(key);
+        return `{id: ${cypherString(model.edgeId(key))}, source: ${cypherString(model.nodeId(graph.source(key)))}, ` +
+          `target: ${cypherString(model.nodeId(graph.target(key)))}, props: ${propsMap(relCols, a, report, [])}}`;
       });
       yield `UNWIND [\n${rows.join(",\n")}\n] AS row\n` +
         `MATCH (a:${BASE_LABEL} {id: row.source})\nMATCH (b:${BASE_LABEL} {id: row.target})\n` +

@@ -2,12 +2,19 @@
  * An {@link ExportFile} built from a generator of text pieces: batched into ~64 KiB chunks, readable as a string,
  * a Node stream or written to a `Writable` with back-pressure. Each write gets a fresh {@link ExportReport}.
  */
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { ExportReport } from "./sanitize.ts";
 import type { ExportFile } from "./types.ts";
 
 const CHUNK_CHARS = 1 << 16;
+
+/** Write buffer of {@link writeFileAtomic}: several chunks, so producing the next one overlaps the disk write. */
+const FILE_HIGH_WATER_MARK = 1 << 20;
 
 /** Latest report of each file of one export, by filename (what `ExportResult.warnings` reads). */
 export type ReportRegistry = Map<string, ExportReport>;
@@ -59,4 +66,28 @@ export function makeFile(
       }
     },
   };
+}
+
+/**
+ * Writes `file` to `path` atomically: into a temporary sibling (`.<name>.<pid>.<random>.tmp`), then renamed over
+ * `path`, so a reader never sees half a file and a failed export leaves no partial file. Creates the folder.
+ * @throws the file system's error (ENOENT, EACCES, ENOSPC…) after removing the temporary file.
+ */
+export async function writeFileAtomic(file: ExportFile, path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const out = createWriteStream(tmp, { highWaterMark: FILE_HIGH_WATER_MARK });
+    const closed = new Promise<void>((ok, fail) => {
+      out.once("close", ok);
+      out.once("error", fail);
+    });
+    await Promise.race([file.writeTo(out), closed]);
+    out.end();
+    await closed;
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }

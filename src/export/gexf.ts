@@ -4,17 +4,22 @@
  *
  * Schema followed: the GEXF 1.3 RelaxNG grammar (github.com/gephi/gexf, 1.3/gexf.rnc) and the 1.2draft XSD.
  * Attribute types are limited to the ones both versions and networkx 2.8's reader know: string, integer,
- * double, boolean, liststring. Lists are written as `["a", "b"]` (see {@link encodeList}).
+ * double, boolean, liststring. Lists are written in Gephi's array syntax `["a", "b"]` (see {@link encodeGexfList});
+ * provenance as JSON text. Each node carries `viz:color` (r/g/b integers: its own colour, else its type's),
+ * `viz:size` and `viz:position` (its x/y, else a place on a circle, see {@link circlePosition}); each edge its
+ * relation type as `label` (what Gephi shows), as `kind` (1.3 only: parallel edges of different types), and as
+ * the `type` attribute, its `weight` and its `evidence` count.
  */
 import type { ExportModel, Column } from "./model.ts";
 import type { ExportReport } from "./sanitize.ts";
 import { cleanText, formatNumber } from "./sanitize.ts";
-import { columnValue, encodeList, IdMap } from "./values.ts";
+import { columnValue, encodeGexfList } from "./values.ts";
 import { circlePosition, edgeColor, nodeColor, nodeSize, type Rgba } from "./viz.ts";
-import { escAttr, escText, XML_DECLARATION } from "./xml.ts";
+import { escAttr, escText, quoteAttr, XML_DECLARATION } from "./xml.ts";
 
 export type GexfVersion = "1.3" | "1.2draft";
 
+/** Settings of {@link gexfPieces}. */
 export interface GexfSettings {
   version: GexfVersion;
   creator: string;
@@ -52,7 +57,7 @@ function colorElement(c: Rgba): string {
 function attributeDecl(cls: "node" | "edge", columns: Column[], report: ExportReport): string {
   let s = `<attributes class="${cls}" mode="static">\n`;
   columns.forEach((c, i) => {
-    s += `<attribute id="${i}" title="${escAttr(cleanText(c.name, report))}" type="${GEXF_TYPES[c.kind]}"/>\n`;
+    s += `<attribute id="${i}" title=${quoteAttr(cleanText(c.name, report))} type="${GEXF_TYPES[c.kind]}"/>\n`;
   });
   return s + "</attributes>\n";
 }
@@ -62,20 +67,29 @@ function attvalues(columns: Column[], attrs: Record<string, unknown>, report: Ex
   for (let i = 0; i < columns.length; i++) {
     const v = columnValue(columns[i], attrs, report);
     if (v === undefined) continue;
-    const text = typeof v === "string" ? v : encodeList(v);
-    s += `<attvalue for="${i}" value="${escAttr(text)}"/>`;
+    s += `<attvalue for="${i}" value=${quoteAttr(typeof v === "string" ? v : encodeGexfList(v))}/>`;
   }
   return s === "" ? "" : `<attvalues>${s}</attvalues>`;
 }
 
-/** Yields the GEXF document for `model` piece by piece (one piece per node or edge). */
+function finite(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+/** Counts `value` as a dropped number when it is present but not a finite number. */
+function checkNumber(value: unknown, name: string, report: ExportReport): void {
+  if (value !== undefined && value !== null && !finite(value)) report.dropNumber(name);
+}
+
+/**
+ * Yields the GEXF document for `model` piece by piece (one piece per node or edge), cleaning every string and
+ * counting what it removes or drops in `report`.
+ */
 export function* gexfPieces(model: ExportModel, settings: GexfSettings, report: ExportReport): Generator<string> {
   const { graph } = model;
   // Layout columns go to viz elements; edge weight goes to the `weight` attribute of <edge>.
   const nodeCols = model.nodeColumns.filter((c) => !c.layout);
   const edgeCols = model.edgeColumns.filter((c) => c.name !== "weight" && c.name !== "color");
-  const nodeIds = new IdMap((id) => graph.hasNode(id), report);
-  const edgeIds = new IdMap((id) => graph.hasEdge(id), report);
 
   yield XML_DECLARATION + HEADERS[settings.version];
   yield `<meta lastmodifieddate="${escAttr(settings.date)}"><creator>${escText(cleanText(settings.creator, report))}</creator>` +
@@ -88,20 +102,19 @@ export function* gexfPieces(model: ExportModel, settings: GexfSettings, report: 
   yield `<nodes count="${count}">\n`;
   for (let i = 0; i < count; i++) {
     const key = model.nodes[i];
-    const attrs = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
-    const label = cleanText(typeof attrs.label === "string" ? attrs.label : key, report);
+    const attrs = model.nodeAttributes(key);
+    if (model.nodeIdChanged(key)) report.countChangedId(key);
+    const label = cleanText(typeof attrs.label === "string" ? attrs.label : model.nodeId(key), report);
     let pos: { x: number; y: number };
-    if (typeof attrs.x === "number" && Number.isFinite(attrs.x) && typeof attrs.y === "number" && Number.isFinite(attrs.y)) {
+    if (finite(attrs.x) && finite(attrs.y)) {
       pos = { x: attrs.x, y: attrs.y };
     } else {
-      if (attrs.x !== undefined && attrs.x !== null && !(typeof attrs.x === "number" && Number.isFinite(attrs.x))) report.dropNumber("x");
-      if (attrs.y !== undefined && attrs.y !== null && !(typeof attrs.y === "number" && Number.isFinite(attrs.y))) report.dropNumber("y");
+      checkNumber(attrs.x, "x", report);
+      checkNumber(attrs.y, "y", report);
       pos = circlePosition(i, count);
     }
-    if (attrs.size !== undefined && attrs.size !== null && !(typeof attrs.size === "number" && Number.isFinite(attrs.size))) {
-      report.dropNumber("size");
-    }
-    yield `<node id="${escAttr(nodeIds.id(key))}" label="${escAttr(label)}">` +
+    checkNumber(attrs.size, "size", report);
+    yield `<node id=${quoteAttr(model.nodeId(key))} label=${quoteAttr(label)}>` +
       attvalues(nodeCols, attrs, report) +
       colorElement(nodeColor(attrs)) +
       `<viz:size value="${formatNumber(nodeSize(attrs))}"/>` +
@@ -111,17 +124,18 @@ export function* gexfPieces(model: ExportModel, settings: GexfSettings, report: 
   yield "</nodes>\n";
 
   yield `<edges count="${model.edges.length}">\n`;
-  const kind = settings.version === "1.3";
+  const withKind = settings.version === "1.3";
   for (const key of model.edges) {
-    const attrs = graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
-    const type = typeof attrs.type === "string" ? escAttr(cleanText(attrs.type, report)) : "";
+    const attrs = model.edgeAttributes(key);
+    if (model.edgeIdChanged(key)) report.countChangedId(key);
+    const type = typeof attrs.type === "string" && attrs.type !== "" ? quoteAttr(cleanText(attrs.type, report)) : "";
     let weight = "";
-    if (typeof attrs.weight === "number" && Number.isFinite(attrs.weight)) weight = ` weight="${formatNumber(attrs.weight)}"`;
-    else if (attrs.weight !== undefined && attrs.weight !== null) report.dropNumber("weight");
-    yield `<edge id="${escAttr(edgeIds.id(key))}" source="${escAttr(nodeIds.id(graph.source(key)))}" ` +
-      `target="${escAttr(nodeIds.id(graph.target(key)))}"` +
-      (type === "" ? "" : ` label="${type}"`) +
-      (kind && type !== "" ? ` kind="${type}"` : "") +
+    if (finite(attrs.weight)) weight = ` weight="${formatNumber(attrs.weight)}"`;
+    else checkNumber(attrs.weight, "weight", report);
+    yield `<edge id=${quoteAttr(model.edgeId(key))} source=${quoteAttr(model.nodeId(graph.source(key)))} ` +
+      `target=${quoteAttr(model.nodeId(graph.target(key)))}` +
+      (type === "" ? "" : ` label=${type}`) +
+      (withKind && type !== "" ? ` kind=${type}` : "") +
       weight +
       ">" +
       attvalues(edgeCols, attrs, report) +

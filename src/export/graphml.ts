@@ -4,13 +4,14 @@
  *
  * Key types: `string`, `int`, `double`, `boolean`. GraphML has no list type: lists are written as strings
  * holding a JSON array (`["a", "b"]`, see {@link encodeList}); `provenance` as JSON text.
- * Every node gets a `label` key; layout attributes (x, y, size, color) are written as plain data when present.
+ * Every node gets a `label` key; layout attributes (x, y, size, color) are written as plain data where the graph
+ * (or the export's `positions`) has them, and left out elsewhere: GraphML readers draw no layout of their own.
  */
 import type { Column, ExportModel } from "./model.ts";
 import type { ExportReport } from "./sanitize.ts";
 import { cleanText } from "./sanitize.ts";
-import { columnValue, encodeList, IdMap } from "./values.ts";
-import { escAttr, escText, XML_DECLARATION } from "./xml.ts";
+import { columnValue, encodeList } from "./values.ts";
+import { escText, quoteAttr, XML_DECLARATION } from "./xml.ts";
 
 const GRAPHML_TYPES: Record<Column["kind"], string> = {
   string: "string",
@@ -24,7 +25,7 @@ const GRAPHML_TYPES: Record<Column["kind"], string> = {
 function keyDecls(prefix: string, forWhat: "node" | "edge", columns: Column[], report: ExportReport): string {
   let s = "";
   columns.forEach((c, i) => {
-    s += `<key id="${prefix}${i}" for="${forWhat}" attr.name="${escAttr(cleanText(c.name, report))}" attr.type="${GRAPHML_TYPES[c.kind]}"/>\n`;
+    s += `<key id="${prefix}${i}" for="${forWhat}" attr.name=${quoteAttr(cleanText(c.name, report))} attr.type="${GRAPHML_TYPES[c.kind]}"/>\n`;
   });
   return s;
 }
@@ -42,13 +43,14 @@ function dataElements(prefix: string, columns: Column[], attrs: Record<string, u
   return s;
 }
 
-/** Yields the GraphML document for `model` piece by piece (one piece per node or edge). */
+/**
+ * Yields the GraphML document for `model` piece by piece (one piece per node or edge), cleaning every string
+ * and counting what it removes or drops in `report`.
+ */
 export function* graphmlPieces(model: ExportModel, report: ExportReport): Generator<string> {
   const { graph } = model;
   const nodeCols: Column[] = [{ name: "label", kind: "string" }, ...model.nodeColumns];
   const edgeCols = model.edgeColumns;
-  const nodeIds = new IdMap((id) => graph.hasNode(id), report);
-  const edgeIds = new IdMap((id) => graph.hasEdge(id), report);
 
   yield XML_DECLARATION +
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ' +
@@ -58,13 +60,13 @@ export function* graphmlPieces(model: ExportModel, report: ExportReport): Genera
   yield keyDecls("e", "edge", edgeCols, report);
   yield '<graph id="G" edgedefault="directed">\n';
   for (const key of model.nodes) {
-    const attrs = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
-    yield `<node id="${escAttr(nodeIds.id(key))}">${dataElements("n", nodeCols, attrs, report)}</node>\n`;
+    if (model.nodeIdChanged(key)) report.countChangedId(key);
+    yield `<node id=${quoteAttr(model.nodeId(key))}>${dataElements("n", nodeCols, model.nodeAttributes(key), report)}</node>\n`;
   }
   for (const key of model.edges) {
-    const attrs = graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
-    yield `<edge id="${escAttr(edgeIds.id(key))}" source="${escAttr(nodeIds.id(graph.source(key)))}" ` +
-      `target="${escAttr(nodeIds.id(graph.target(key)))}">${dataElements("e", edgeCols, attrs, report)}</edge>\n`;
+    if (model.edgeIdChanged(key)) report.countChangedId(key);
+    yield `<edge id=${quoteAttr(model.edgeId(key))} source=${quoteAttr(model.nodeId(graph.source(key)))} ` +
+      `target=${quoteAttr(model.nodeId(graph.target(key)))}>${dataElements("e", edgeCols, model.edgeAttributes(key), report)}</edge>\n`;
   }
   yield "</graph>\n</graphml>\n";
 }

@@ -15,8 +15,9 @@ import { chooseArrayDelimiter, neo4jEdgePieces, neo4jNodePieces } from "./neo4j.
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportOptions, type ExportResult } from "./types.ts";
 
 export { EXPORT_FORMATS } from "./types.ts";
-export type { ExportFile, ExportFormat, ExportOptions, ExportResult, SubgraphSelection } from "./types.ts";
+export type { ExportFile, ExportFormat, ExportOptions, ExportResult, NodePosition, SubgraphSelection } from "./types.ts";
 export { zipStream } from "./zip.ts";
+export { writeFileAtomic } from "./file.ts";
 export { JSON_EXPORT_VERSION } from "./json.ts";
 
 /** Defaults of {@link ExportOptions}. */
@@ -35,9 +36,14 @@ export function isExportFormat(x: unknown): x is ExportFormat {
 
 /**
  * Validates options, filling defaults.
- * @throws BadRequestError (code `BAD_OPTION`) for a malformed date or batch size.
+ * @throws BadRequestError (code `BAD_OPTION`) for a malformed date, batch size or position.
  */
 export function resolveExportOptions(options: ExportOptions = {}) {
+  for (const [key, p] of options.positions ?? []) {
+    if (!Number.isFinite(p?.x) || !Number.isFinite(p?.y)) {
+      throw new BadRequestError(`exportGraph: position of node "${key}" is not two finite numbers.`, "BAD_OPTION");
+    }
+  }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new BadRequestError(`exportGraph: date "${date}" is not YYYY-MM-DD.`, "BAD_OPTION");
@@ -50,6 +56,7 @@ export function resolveExportOptions(options: ExportOptions = {}) {
     includeCooccurrence: options.includeCooccurrence ?? DEFAULT_EXPORT_OPTIONS.includeCooccurrence,
     bom: options.bom ?? DEFAULT_EXPORT_OPTIONS.bom,
     subgraph: options.subgraph,
+    positions: options.positions,
     creator: options.creator ?? DEFAULT_EXPORT_OPTIONS.creator,
     description: options.description ?? DEFAULT_EXPORT_OPTIONS.description,
     date,
@@ -134,6 +141,7 @@ export function exportGraph(graph: KnowledgeGraph, format: string, options: Expo
   return {
     format,
     files,
+    counts: { nodes: model.nodes.length, edges: model.edges.length },
     get warnings() {
       const out = [...notes];
       for (const report of registry.values()) out.push(...report.warnings());

@@ -59,7 +59,7 @@ export function* jsonPieces(model: ExportModel, whole: boolean, report: ExportRe
   yield '}},\n"nodes":[';
   let first = true;
   for (const key of model.nodes) {
-    yield (first ? "\n" : ",\n") + `{"key":${JSON.stringify(key)},"attributes":${stringify(graph.getNodeAttributes(key), report)}}`;
+    yield (first ? "\n" : ",\n") + `{"key":${JSON.stringify(key)},"attributes":${stringify(model.nodeAttributes(key), report)}}`;
     first = false;
   }
   yield '],\n"edges":[';

@@ -6,7 +6,8 @@
  */
 import { BadRequestError } from "../errors.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
-import type { ExportOptions } from "./types.ts";
+import { changedIds } from "./ids.ts";
+import type { ExportOptions, NodePosition } from "./types.ts";
 
 /** How a column's values are typed: each format maps a kind to its own type names. */
 export type ColumnKind = "string" | "integer" | "double" | "boolean" | "list" | "json";
@@ -30,6 +31,18 @@ export interface ExportModel {
   edges: string[];
   nodeColumns: Column[];
   edgeColumns: Column[];
+  /** A node's attributes as exported: the graph's, with the export's `positions` (x, y) laid over them. */
+  nodeAttributes(key: string): Record<string, unknown>;
+  /** An edge's attributes. */
+  edgeAttributes(key: string): Record<string, unknown>;
+  /** Export id of a node key: the key itself when valid, else a cleaned, unique id (see `ids.ts`). */
+  nodeId(key: string): string;
+  /** Export id of an edge key. */
+  edgeId(key: string): string;
+  /** True when the node's export id differs from its key (writers count it once, where the node is written). */
+  nodeIdChanged(key: string): boolean;
+  /** True when the edge's export id differs from its key. */
+  edgeIdChanged(key: string): boolean;
 }
 
 const NODE_COLUMNS: Column[] = [
@@ -170,21 +183,43 @@ function extraColumns(
   return [...seen].map(([name, s]) => ({ name, kind: inferKind(s) }));
 }
 
-/** Builds the {@link ExportModel} for `graph` and `options` (one pass over the selected elements). */
+/**
+ * Builds the {@link ExportModel} for `graph` and `options` (one pass over the selected elements for the columns,
+ * one for the ids). `options.positions` must hold finite numbers (checked by `resolveExportOptions`).
+ * @throws BadRequestError (code `UNKNOWN_NODE` / `UNKNOWN_EDGE`) for subgraph or position keys not in the graph.
+ */
 export function buildModel(graph: KnowledgeGraph, options: ExportOptions): ExportModel {
   const { nodes, edges } = selectElements(graph, options);
+  const positions: ReadonlyMap<string, NodePosition> = options.positions ?? new Map();
+  for (const key of positions.keys()) {
+    if (!graph.hasNode(key)) throw new BadRequestError(`exportGraph: positioned node "${key}" not found.`, "UNKNOWN_NODE");
+  }
+  const nodeAttributes = (key: string): Record<string, unknown> => {
+    const attrs = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
+    const p = positions.get(key);
+    return p === undefined ? attrs : { ...attrs, x: p.x, y: p.y };
+  };
+  const edgeAttributes = (key: string) => graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
   const nodeExtra = extraColumns(NODE_COLUMNS, NODE_STRUCTURAL, (visit) => {
     for (const n of nodes) visit(graph.getNodeAttributes(n) as unknown as Record<string, unknown>);
   });
   const edgeExtra = extraColumns(EDGE_COLUMNS, EDGE_STRUCTURAL, (visit) => {
-    for (const e of edges) visit(graph.getEdgeAttributes(e) as unknown as Record<string, unknown>);
+    for (const e of edges) visit(edgeAttributes(e));
   });
+  const nodeIds = changedIds(nodes, (id) => graph.hasNode(id));
+  const edgeIds = changedIds(edges, (id) => graph.hasEdge(id));
   return {
     graph,
     nodes,
     edges,
     nodeColumns: [...NODE_COLUMNS, ...nodeExtra],
     edgeColumns: [...EDGE_COLUMNS, ...edgeExtra],
+    nodeAttributes,
+    edgeAttributes,
+    nodeId: (key) => nodeIds.get(key) ?? key,
+    edgeId: (key) => edgeIds.get(key) ?? key,
+    nodeIdChanged: (key) => nodeIds.has(key),
+    edgeIdChanged: (key) => edgeIds.has(key),
   };
 }
 

@@ -11,9 +11,9 @@ import { DataError } from "../errors.ts";
 import type { Column, ExportModel } from "./model.ts";
 import { rawValue } from "./model.ts";
 import type { ExportReport } from "./sanitize.ts";
-import { cleanText, formatNumber } from "./sanitize.ts";
+import { cleanText } from "./sanitize.ts";
 import { csvRecord } from "./csv.ts";
-import { columnValue, IdMap, type CleanValue } from "./values.ts";
+import { columnValue, type CleanValue } from "./values.ts";
 
 const NEO4J_TYPES: Record<Column["kind"], string> = {
   string: "string",
@@ -30,7 +30,7 @@ export const ARRAY_DELIMITER_CANDIDATES = [";", "|", "¦", "\u241F"] as const;
 /** The label every exported node carries (the import script matches on `(:Node {id})`). */
 export const BASE_LABEL = "Node";
 
-/** `place` → `Place`, `official` → `Official`; other strings are cleaned of characters a label cannot hold. */
+/** The Neo4j label of a node type: `place` → `Place`, `official` → `Official`; no type → `Unknown`. */
 export function typeLabel(type: unknown): string {
   if (typeof type !== "string" || type === "") return "Unknown";
   return type.charAt(0).toUpperCase() + type.slice(1);
@@ -75,35 +75,47 @@ function csvValue(v: CleanValue, delimiter: string): string {
   return v === undefined ? "" : typeof v === "string" ? v : v.join(delimiter);
 }
 
+/** Relationship type of an edge: its `type`, or `RELATED_TO` when it has none. */
+export function relationshipType(type: unknown, report: ExportReport): string {
+  return typeof type === "string" && type !== "" ? cleanText(type, report) : "RELATED_TO";
+}
+
+/** Property columns of relationships: every edge column but `type`, which is the relationship type itself. */
+export function relationshipColumns(model: ExportModel): Column[] {
+  return model.edgeColumns.filter((c) => c.name !== "type");
+}
+
+/** The header field of a property column: `name:type` (`aliases:string[]`, `mentions:long`). */
+function headerField(c: Column, report: ExportReport): string {
+  return `${headerName(c.name, report)}:${NEO4J_TYPES[c.kind]}`;
+}
+
 /** Yields the node CSV: `id:ID,:LABEL,label:string,<name:type>…`. */
 export function* neo4jNodePieces(model: ExportModel, delimiter: string, report: ExportReport): Generator<string> {
-  const { graph } = model;
-  const ids = new IdMap((id) => graph.hasNode(id), report);
   const cols = model.nodeColumns;
-  yield csvRecord(["id:ID", ":LABEL", "label:string", ...cols.map((c) => `${headerName(c.name, report)}:${NEO4J_TYPES[c.kind]}`)]);
+  yield csvRecord(["id:ID", ":LABEL", "label:string", ...cols.map((c) => headerField(c, report))]);
   for (const key of model.nodes) {
-    const a = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
+    const a = model.nodeAttributes(key);
+    if (model.nodeIdChanged(key)) report.countChangedId(key);
     const labels = BASE_LABEL + delimiter + cleanText(typeLabel(a.type), report);
     const label = typeof a.label === "string" ? cleanText(a.label, report) : "";
-    yield csvRecord([ids.id(key), labels, label, ...cols.map((c) => csvValue(columnValue(c, a, report), delimiter))]);
+    yield csvRecord([model.nodeId(key), labels, label, ...cols.map((c) => csvValue(columnValue(c, a, report), delimiter))]);
   }
 }
 
 /** Yields the relationship CSV: `:START_ID,:END_ID,:TYPE,id:string,<name:type>…`. */
 export function* neo4jEdgePieces(model: ExportModel, delimiter: string, report: ExportReport): Generator<string> {
   const { graph } = model;
-  const nodeIds = new IdMap((id) => graph.hasNode(id), report);
-  const edgeIds = new IdMap((id) => graph.hasEdge(id), report);
-  const cols = model.edgeColumns;
-  yield csvRecord([":START_ID", ":END_ID", ":TYPE", "id:string", ...cols.map((c) => `${headerName(c.name, report)}:${NEO4J_TYPES[c.kind]}`)]);
+  const cols = relationshipColumns(model);
+  yield csvRecord([":START_ID", ":END_ID", ":TYPE", "id:string", ...cols.map((c) => headerField(c, report))]);
   for (const key of model.edges) {
-    const a = graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
-    const type = typeof a.type === "string" && a.type !== "" ? cleanText(a.type, report) : "RELATED_TO";
+    const a = model.edgeAttributes(key);
+    if (model.edgeIdChanged(key)) report.countChangedId(key);
     yield csvRecord([
-      nodeIds.id(graph.source(key)),
-      nodeIds.id(graph.target(key)),
-      type,
-      edgeIds.id(key),
+      model.nodeId(graph.source(key)),
+      model.nodeId(graph.target(key)),
+      relationshipType(a.type, report),
+      model.edgeId(key),
       ...cols.map((c) => csvValue(columnValue(c, a, report), delimiter)),
     ]);
   }

@@ -33,6 +33,15 @@ export class ExportReport {
     this.droppedNumbers.set(name, (this.droppedNumbers.get(name) ?? 0) + 1);
   }
 
+  /**
+   * Counts one id that had to change when the element is written: the id itself and the forbidden characters
+   * its key held (see `ids.ts`).
+   */
+  countChangedId(key: string): void {
+    this.idsChanged++;
+    cleanText(key, this);
+  }
+
   /** The warnings of this file (empty when nothing was removed or dropped). */
   warnings(): string[] {
     const out: string[] = [];

@@ -11,6 +11,12 @@ export interface SubgraphSelection {
   edges?: string[];
 }
 
+/** A node position in layout units (the same units as the graph's `x`/`y` attributes). */
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
 /** Export settings. Every field is optional; {@link DEFAULT_EXPORT_OPTIONS} holds the defaults. */
 export interface ExportOptions {
   /** Keep `MENTIONED_WITH` co-occurrence edges (default true). */
@@ -19,6 +25,11 @@ export interface ExportOptions {
   bom?: boolean;
   /** Export only these nodes (and edges); unknown keys are an error. */
   subgraph?: SubgraphSelection;
+  /**
+   * Positions to write instead of the graph's `x`/`y` (e.g. the web app's current layout), by node key; nodes
+   * not listed keep their own. Numbers must be finite; keys must be nodes of the graph.
+   */
+  positions?: ReadonlyMap<string, NodePosition>;
   /** `<creator>` of the GEXF `<meta>` (default "Shabaka"). */
   creator?: string;
   /** `<description>` of the GEXF `<meta>`. */
@@ -47,6 +58,8 @@ export interface ExportFile {
 export interface ExportResult {
   format: ExportFormat;
   files: ExportFile[];
+  /** Number of nodes and edges the export holds (after the subgraph selection and `includeCooccurrence`). */
+  counts: { nodes: number; edges: number };
   /**
    * Human-readable warnings (characters removed, non-finite numbers dropped, ids changed), one per file and kind.
    * Filled while files are written: complete once every file has been written once.

@@ -3,7 +3,7 @@
  */
 import type { Column } from "./model.ts";
 import { rawValue } from "./model.ts";
-import { cleanText, isCleanText, type ExportReport, formatNumber } from "./sanitize.ts";
+import { cleanText, type ExportReport, formatNumber } from "./sanitize.ts";
 
 /** A cleaned value: text, a list of texts (kind `list`), or undefined when nothing is written. */
 export type CleanValue = string | string[] | undefined;
@@ -16,7 +16,7 @@ function anyToText(v: unknown, report: ExportReport): string {
 
 /**
  * The value of `column` on an element, cleaned: strings lose forbidden characters, numbers must be finite
- * (integers for `integer`), booleans must be booleans, lists become arrays of cleaned strings, `json` values
+ * (integers for `integer`), booleans must be booleans, lists become arrays of cleaned, non-empty strings, `json` values
  * become compact JSON text. A present value of the wrong kind is not written and is counted in `report`.
  */
 export function columnValue(column: Column, attributes: Record<string, unknown>, report: ExportReport): CleanValue {
@@ -37,46 +37,40 @@ export function columnValue(column: Column, attributes: Record<string, unknown>,
       if (typeof v === "boolean") return v ? "true" : "false";
       report.dropNumber(column.name);
       return undefined;
-    case "list":
-      if (Array.isArray(v)) return v.map((x) => anyToText(x, report));
-      return [anyToText(v, report)];
+    case "list": {
+      // Empty items carry nothing and graphology-gexf drops them from a GEXF list anyway: leave them out everywhere.
+      const items = Array.isArray(v) ? v.map((x) => anyToText(x, report)) : [anyToText(v, report)];
+      return items.filter((s) => s !== "");
+    }
     case "json":
       return cleanText(JSON.stringify(v) ?? "null", report);
   }
 }
 
 /**
- * Encodes a list as a JSON array of strings with `", "` between items: `["a|b", "c, d"]`. Any item survives
- * (commas, pipes, quotes, backslashes); Gephi 0.9+ and graphology-gexf read this as a list, Python's
- * `json.loads` decodes it. Items are already clean, so JSON escapes are only `\"`, `\\`, `\n`, `\r`, `\t`.
+ * Encodes a list as a strict JSON array of strings with `", "` between items: `["a|b", "c, d"]` (GraphML,
+ * CSV, Neo4j's string columns). Any item survives (commas, pipes, quotes, backslashes, newlines); Python's
+ * `json.loads` decodes it. Items are already clean, so the JSON escapes are `\"`, `\\`, `\n`, `\r`, `\t`.
  */
 export function encodeList(items: string[]): string {
   return "[" + items.map((s) => JSON.stringify(s)).join(", ") + "]";
 }
 
+const LIST_ESCAPE = /[\\"]/g;
+
 /**
- * Maps node or edge keys to export ids: a clean key is its own id; a key with forbidden characters loses them
- * and, if that clashes with another key, gets a `~2`, `~3`… suffix. Changes are counted in the report.
+ * Encodes a list for a GEXF `liststring` value in the array syntax Gephi writes and reads (graphstore
+ * `ArraysParser`: `[item, "item, with comma"]`, a literal between double quotes, `\\` and `\"` the only
+ * escapes) and graphology-gexf reads (`parseListPieces`): `["a|b", "c, d"]`. Every item is quoted, so commas,
+ * pipes, brackets and spaces survive; tab, LF and CR stay raw (the XML writer turns them into character
+ * references). Both readers give back the exact items. Without tab/LF/CR it is also strict JSON; with them,
+ * Python reads it with `json.loads(text, strict=False)`.
  */
-export class IdMap {
-  private readonly changed = new Map<string, string>();
-  private readonly taken = new Set<string>();
-
-  constructor(
-    private readonly exists: (id: string) => boolean,
-    private readonly report: ExportReport,
-  ) {}
-
-  id(key: string): string {
-    if (isCleanText(key) && key !== "") return key;
-    const known = this.changed.get(key);
-    if (known !== undefined) return known;
-    const base = cleanText(key, this.report) || "_";
-    let candidate = base;
-    for (let i = 2; this.exists(candidate) || this.taken.has(candidate); i++) candidate = `${base}~${i}`;
-    this.taken.add(candidate);
-    this.changed.set(key, candidate);
-    this.report.idsChanged++;
-    return candidate;
+export function encodeGexfList(items: string[]): string {
+  let s = "[";
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) s += ", ";
+    s += '"' + items[i].replace(LIST_ESCAPE, "\\$&") + '"';
   }
+  return s + "]";
 }

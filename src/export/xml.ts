@@ -33,6 +33,21 @@ export function escAttr(s: string): string {
   return ATTR_SPECIAL.test(s) ? s.replace(ATTR_SPECIAL_G, entity) : s;
 }
 
+const QUOTELESS_SPECIAL = /[&<>\t\n\r]/;
+const QUOTELESS_SPECIAL_G = /[&<>\t\n\r]/g;
+
+/**
+ * A clean string as a complete attribute value, quotes included: between single quotes when it holds `"` but
+ * no `'` (XML 1.0 §2.3 AttValue allows either delimiter), so JSON text is not bloated by `&quot;`; otherwise
+ * between double quotes with `"` escaped.
+ */
+export function quoteAttr(s: string): string {
+  if (s.includes('"') && !s.includes("'")) {
+    return "'" + (QUOTELESS_SPECIAL.test(s) ? s.replace(QUOTELESS_SPECIAL_G, entity) : s) + "'";
+  }
+  return '"' + escAttr(s) + '"';
+}
+
 /** Escapes a clean string for use as element content. */
 export function escText(s: string): string {
   return TEXT_SPECIAL.test(s) ? s.replace(TEXT_SPECIAL_G, entity) : s;

@@ -8,7 +8,7 @@ import gexf from "graphology-gexf";
 import { describe, expect, it } from "vitest";
 import { exportGraph } from "../../src/export/index.ts";
 import { NODE_COLORS } from "../../src/graph/schema.ts";
-import { buildFixtureGraph, buildHostileGraph } from "./fixtures.ts";
+import { buildFixtureGraph, buildHostileGraph, HOSTILE } from "./fixtures.ts";
 import { saxesParse } from "./helpers.ts";
 
 function hexToRgb(hex: string): string {
@@ -72,6 +72,55 @@ describe("GEXF 1.3 read back by graphology-gexf", () => {
     const custom = exportGraph(original, "gexf", { creator: "محلل", description: "وصف <خاص>", date: "2025-01-02" });
     const meta = gexf.parse(MultiDirectedGraph, custom.files[0].content(), { respectInputGraphType: true }).getAttributes();
     expect(meta).toMatchObject({ creator: "محلل", description: "وصف <خاص>", lastModifiedDate: "2025-01-02" });
+  });
+});
+
+describe("GEXF 1.3 of the hostile graph read back by graphology-gexf", () => {
+  const FORBIDDEN_G = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+  const clean = (s: string) => s.replace(FORBIDDEN_G, "");
+  const original = buildHostileGraph();
+  const parsed = gexf.parse(MultiDirectedGraph, exportGraph(original, "gexf").files[0].content(), { respectInputGraphType: true });
+
+  it("gives back labels, types, aliases and roles as the cleaned strings, lists exactly", () => {
+    expect(parsed.order).toBe(original.order);
+    original.forEachNode((key, a) => {
+      const id = parsed.hasNode(key) ? key : `${clean(key)}~2`;
+      const back = parsed.getNodeAttributes(id);
+      expect(back.label, key).toBe(clean(a.label));
+      expect(back.type).toBe(a.type);
+      expect(back.aliases).toEqual(a.aliases.map(clean).filter((x) => x !== ""));
+      if (a.roles) expect(back.roles).toEqual(a.roles.map(clean));
+    });
+    expect(parsed.getNodeAttribute("place:a", "aliases")).toEqual([`بغداد|${HOSTILE.markup}`, "a, b", "tab\there", "line\nbreak\r\nend"]);
+    expect(parsed.getNodeAttribute("organization:d", "اسم بديل")).toBe("قيمة عربية");
+    expect(parsed.getNodeAttribute("organization:d", "weird:name<&>")).toBe(7);
+  });
+
+  it("keeps the edge between the two colliding keys on the right ends", () => {
+    expect(parsed.source("h2")).toBe("event:bad<key~2");
+    expect(parsed.target("h2")).toBe("event:bad<key");
+    expect(parsed.hasEdge("h1") && parsed.hasEdge("h3")).toBe(true);
+    expect(parsed.getEdgeAttribute("h1", "weight")).toBeUndefined(); // NaN weight not written (GEXF reads 1.0)
+  });
+});
+
+describe("GEXF positions", () => {
+  it("writes the positions given for the current layout instead of the graph's own", () => {
+    const g = buildFixtureGraph();
+    const positions = new Map([["place:بغداد", { x: 1.25, y: -7.5e-3 }], ["ministry:وزاره الداخليه", { x: 1e21, y: 0 }]]);
+    const parsed = gexf.parse(MultiDirectedGraph, exportGraph(g, "gexf", { positions }).files[0].content(), { respectInputGraphType: true });
+    expect([parsed.getNodeAttribute("place:بغداد", "x"), parsed.getNodeAttribute("place:بغداد", "y")]).toEqual([1.25, -7.5e-3]);
+    expect(parsed.getNodeAttribute("ministry:وزاره الداخليه", "x")).toBe(1e21);
+    expect(parsed.getNodeAttribute("official:شخص ا", "x")).toBe(0);
+    expect(g.getNodeAttribute("place:بغداد", "x")).toBeUndefined(); // the graph itself is untouched
+  });
+
+  it("refuses positions of unknown nodes and non-finite positions", () => {
+    const g = buildFixtureGraph();
+    expect(() => exportGraph(g, "gexf", { positions: new Map([["nope", { x: 1, y: 2 }]]) })).toThrow(expect.objectContaining({ code: "UNKNOWN_NODE" }));
+    expect(() => exportGraph(g, "gexf", { positions: new Map([["place:بغداد", { x: Number.NaN, y: 2 }]]) })).toThrow(
+      expect.objectContaining({ code: "BAD_OPTION" }),
+    );
   });
 });
 

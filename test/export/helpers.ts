@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SaxesParser } from "saxes";
+import { expect } from "vitest";
 
 /** A fresh temporary directory. */
 export function tempDir(): string {
@@ -87,4 +88,106 @@ export const IN_CI = process.env.CI === "true";
 export function runPythonJson(python: string, script: string, args: string[]): unknown {
   const out = execFileSync(python, [script, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out);
+}
+
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records; a leading BOM is an error unless `bom`),
+ * independently of the writer, into rows of fields.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let i = 0;
+  let quoted = false;
+  let atStart = true;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        if (i < text.length && text[i] !== "," && text[i] !== "\r") throw new Error(`parseCsv: text after a closing quote at ${i}`);
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && atStart) {
+      quoted = true;
+      atStart = false;
+      i++;
+    } else if (c === ",") {
+      row.push(field);
+      field = "";
+      atStart = true;
+      i++;
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      atStart = true;
+      i += 2;
+    } else if (c === '"' || c === "\n" || c === "\r") {
+      throw new Error(`parseCsv: bare ${JSON.stringify(c)} in an unquoted field at ${i}`);
+    } else {
+      field += c;
+      atStart = false;
+      i++;
+    }
+  }
+  if (quoted) throw new Error("parseCsv: unterminated quoted field");
+  if (field !== "" || row.length > 0) throw new Error("parseCsv: last record not ended by CRLF");
+  return rows;
+}
+
+/** CSV rows as objects keyed by the header row. */
+export function csvObjects(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((r) => {
+    expect(r).toHaveLength(header.length);
+    return Object.fromEntries(header.map((h, i) => [h, r[i]]));
+  });
+}
+
+/**
+ * Decodes a GEXF `liststring` value the way Gephi does (graphstore `ArraysParser.parseArray`: brackets, commas
+ * and blanks between values are skipped; a literal between `"` or `'` runs to its closing quote, `\` escaping
+ * the next character; anything else is a bare value up to a comma or bracket). An independent reader for tests.
+ */
+export function parseGephiList(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if ("[](), \t\r\n".includes(c)) {
+      i++;
+    } else if (c === '"' || c === "'") {
+      let s = "";
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text[i];
+        if (escaped) {
+          s += d;
+          escaped = false;
+        } else if (d === "\\") escaped = true;
+        else if (d === c) break;
+        else s += d;
+      }
+      i++;
+      out.push(s);
+    } else {
+      let s = "";
+      while (i < text.length && !",)]".includes(text[i])) s += text[i++];
+      out.push(s.trim());
+    }
+  }
+  return out;
 }

@@ -1,60 +1,49 @@
 /**
  * `shabaka export [--graph FILE] --format gexf|gexf-1.2|graphml|csv|neo4j|json [--out PATH] [--query CYPHER]`:
- * writes the graph (or the subgraph a query returns) in one of the export formats (docs/export.md).
+ * writes the graph (or the subgraph a read-only query returns) in one of the export formats (docs/export.md).
  * Single-file formats go to stdout when there is no `--out`; multi-file formats (csv, neo4j) need `--out DIR`.
- * Every file is written atomically (temporary sibling, then rename).
+ * Every file is written atomically (temporary sibling, then rename). Warnings (characters removed, numbers
+ * dropped) go to stderr.
  */
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { BadRequestError } from "../../errors.ts";
-import { EXPORT_FORMATS, exportGraph, isExportFormat, isMultiFile, type ExportFile, type SubgraphSelection } from "../../export/index.ts";
+import { EXPORT_FORMATS, exportGraph, isExportFormat, isMultiFile, writeFileAtomic } from "../../export/index.ts";
 import type { KnowledgeGraph } from "../../graph/types.ts";
-import { runQuery } from "../../query/index.ts";
+import { subgraphOfQuery } from "../../server/routes/export.ts";
 
 export interface ExportCommandDeps {
   loadGraph(file: string): Promise<KnowledgeGraph>;
   defaultGraphPath: string;
 }
 
+/** Time budget of `--query` (no server to keep responsive, so longer than the API's 2 s). */
+const CLI_QUERY_TIMEOUT_MS = 60_000;
+
 interface ExportCliOptions {
   graph: string;
   format: string;
   out?: string;
   query?: string;
+  params?: string;
   bom: boolean;
   cooccurrence: boolean;
+  date?: string;
+  cypherBatch?: string;
 }
 
-/** Writes one export file to `path` atomically. */
-async function writeAtomic(file: ExportFile, path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+function parseParams(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let value: unknown;
   try {
-    const out = createWriteStream(tmp);
-    const closed = new Promise<void>((ok, fail) => {
-      out.once("close", ok);
-      out.once("error", fail);
-    });
-    await file.writeTo(out);
-    out.end();
-    await closed;
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    value = JSON.parse(text);
+  } catch {
+    throw new BadRequestError(`--params must be a JSON object, got ${JSON.stringify(text)}.`, "BAD_OPTION");
   }
-}
-
-/**
- * The subgraph a read-only query returns (its nodes and relationships, plus the edges between its nodes when it
- * returns nodes only). @throws CypherSyntaxError / CypherRuntimeError
- */
-export function subgraphOfQuery(graph: KnowledgeGraph, query: string, params: Record<string, unknown> = {}): SubgraphSelection {
-  const result = runQuery(graph, query, { params });
-  return result.graph.edges.length > 0 ? { nodes: result.graph.nodes, edges: result.graph.edges } : { nodes: result.graph.nodes };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new BadRequestError(`--params must be a JSON object, got ${JSON.stringify(text)}.`, "BAD_OPTION");
+  }
+  return value as Record<string, unknown>;
 }
 
 /** Registers the `export` command. Errors are thrown (main() prints `shabaka export: <message>` and exits 1). */
@@ -65,9 +54,12 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps)
     .option("-g, --graph <file>", "graph file", deps.defaultGraphPath)
     .requiredOption("-f, --format <format>", `one of ${EXPORT_FORMATS.join(", ")}`)
     .option("-o, --out <path>", "output file (single-file formats; default stdout) or folder (csv, neo4j)")
-    .option("-q, --query <cypher>", "export only the nodes and relationships this query returns")
+    .option("-q, --query <cypher>", "export only the nodes and relationships this read-only query returns")
+    .option("--params <json>", "parameters of --query, as a JSON object")
     .option("--bom", "start CSV files with a UTF-8 byte order mark (for spreadsheets)", false)
     .option("--no-cooccurrence", "leave out MENTIONED_WITH co-occurrence edges")
+    .option("--date <YYYY-MM-DD>", "GEXF lastmodifieddate (default: today, UTC)")
+    .option("--cypher-batch <rows>", "rows per UNWIND batch of the Neo4j import.cypher (default 1000)")
     .action(async (opts: ExportCliOptions) => {
       if (!isExportFormat(opts.format)) {
         throw new BadRequestError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got "${opts.format}".`, "BAD_FORMAT");
@@ -75,20 +67,30 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps)
       if (isMultiFile(opts.format) && opts.out === undefined) {
         throw new BadRequestError(`--format ${opts.format} writes several files: give a folder with --out DIR.`, "BAD_OPTION");
       }
+      if (opts.params !== undefined && opts.query === undefined) {
+        throw new BadRequestError("--params needs --query.", "BAD_OPTION");
+      }
+      const batch = opts.cypherBatch === undefined ? undefined : Number(opts.cypherBatch);
       const graph = await deps.loadGraph(opts.graph);
-      const subgraph = opts.query === undefined ? undefined : subgraphOfQuery(graph, opts.query);
-      const result = exportGraph(graph, opts.format, { subgraph, bom: opts.bom, includeCooccurrence: opts.cooccurrence });
+      const subgraph = opts.query === undefined ? undefined : subgraphOfQuery(graph, opts.query, parseParams(opts.params), "--query", CLI_QUERY_TIMEOUT_MS);
+      const result = exportGraph(graph, opts.format, {
+        subgraph,
+        bom: opts.bom,
+        includeCooccurrence: opts.cooccurrence,
+        date: opts.date,
+        cypherBatchSize: batch,
+      });
       if (opts.out === undefined) {
         await result.files[0].writeTo(process.stdout);
       } else if (isMultiFile(opts.format)) {
-        for (const f of result.files) await writeAtomic(f, join(opts.out, f.filename));
+        for (const f of result.files) await writeFileAtomic(f, join(opts.out, f.filename));
       } else {
-        await writeAtomic(result.files[0], opts.out);
+        await writeFileAtomic(result.files[0], opts.out);
       }
       for (const w of result.warnings) process.stderr.write(`shabaka export: warning: ${w}\n`);
       if (opts.out !== undefined) {
         const names = isMultiFile(opts.format) ? result.files.map((f) => join(opts.out!, f.filename)).join(", ") : opts.out;
-        process.stderr.write(`shabaka export: wrote ${names}\n`);
+        process.stderr.write(`shabaka export: wrote ${names} (${result.counts.nodes} nodes, ${result.counts.edges} edges)\n`);
       }
     });
 }
