@@ -37,6 +37,8 @@ export interface Candidate {
   titles?: TitleSpan[];
   /** Role-only mention (a title with no name) to resolve against the persons of the document. */
   roleOnly?: boolean;
+  /** Anaphoric mention (الوزارة) of an earlier body or place: joins its entity, never becomes an alias. */
+  anaphor?: boolean;
   /** Set by resolution: key of the entity the candidate belongs to. */
   entityKey?: string;
 }

@@ -26,9 +26,10 @@ function subToken(tok: Token, from: number, to: number): Token {
 }
 
 /**
- * Splits a word written without the space before the next word (مخمورشمال → مخمور + شمال): the token is split
- * when one side is a single-word lexicon name and the other a function word, or both sides are lexicon names.
- * Returns the token unchanged otherwise.
+ * Splits a word written without the space before the next word (مخمورشمال → مخمور + شمال، القائمغربي → القائم +
+ * غربي): the token is split when one side is a single-word lexicon name and the other a function word, or both
+ * sides are lexicon names. A name that needs context (القائم is also a common word) may be split off a function
+ * word: the context rules then decide whether it names a place. Returns the token unchanged otherwise.
  */
 export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
   if (tok.kind !== "word" || tok.key.length < 2 * MIN_PART) return [tok];
@@ -41,7 +42,9 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
     const rightName = lexicon.names.hasFirst(right) && isSingleName(right, lexicon);
     const leftFn = lexicon.words.functionWords.has(left);
     const rightFn = lexicon.words.functionWords.has(right);
-    if ((leftName && (rightFn || rightName)) || (leftFn && rightName)) {
+    const leftAny = procliticForms(left).some(([f]) => isSingleName(f, lexicon, true));
+    const rightAny = isSingleName(right, lexicon, true);
+    if ((leftName && (rightFn || rightName)) || (leftFn && rightName) || (leftAny && rightFn) || (leftFn && rightAny)) {
       const at = map[cut];
       return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
     }
@@ -49,9 +52,9 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
   return [tok];
 }
 
-function isSingleName(key: string, lexicon: Lexicon): boolean {
+function isSingleName(key: string, lexicon: Lexicon, ambiguousOk = false): boolean {
   const m = lexicon.names.longest([key], 0, false);
-  return m !== null && m.length === 1 && !m.values[0].weak && !m.values[0].entry.ambiguous;
+  return m !== null && m.length === 1 && !m.values[0].weak && (ambiguousOk || !m.values[0].entry.ambiguous);
 }
 
 function isKnownWord(key: string, lexicon: Lexicon): boolean {

@@ -1,6 +1,7 @@
 /**
  * Mention recognition over one document: a left-to-right scan per sentence where, at each token, a person
- * introduced by titles is tried first, then the longest lexicon or pattern match, then a name with no title.
+ * introduced by titles is tried first, then the longest lexicon or pattern match, then a name with no title, then
+ * an anaphoric definite noun (الوزارة) resolved to an earlier mention.
  * A second pass adds short forms of the persons found (الكاظمي for مصطفى الكاظمي) and lexicon names that needed
  * context but were confirmed elsewhere in the document.
  */
@@ -9,7 +10,9 @@ import { TokenTrie, nameKeys } from "../lexicon/trie.ts";
 import type { Candidate } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { lexiconAt, patternAt } from "./lexical.ts";
+import { anaphorAt } from "./anaphora.ts";
 import { bareNameAt, personAt } from "./persons.ts";
+import { postTitleAt, postTitledNameAt, withPostTitle } from "./post-titles.ts";
 
 /** First pass: every candidate of the document, in text order, non-overlapping. */
 export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
@@ -21,10 +24,13 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
         i++;
         continue;
       }
-      const person = personAt(v, i, to, lexicon);
+      const person = personAt(v, i, to, lexicon, out);
       if (person !== null && !person.candidates.some((c) => c.roleOnly === true)) {
-        out.push(...person.candidates);
-        i = person.end;
+        const post = postTitleAt(v, person.end, to, lexicon, out);
+        const last = person.candidates[person.candidates.length - 1];
+        if (post !== null) out.push(...person.candidates.slice(0, -1), ...withPostTitle(last, post));
+        else out.push(...person.candidates);
+        i = post?.end ?? person.end;
         continue;
       }
       const lex = lexiconAt(v, i, to, lexicon);
@@ -49,8 +55,21 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
       }
       const bare = bareNameAt(v, i, to, lexicon);
       if (bare !== null) {
-        out.push(bare);
-        i = bare.tokenEnd;
+        const post = postTitleAt(v, bare.tokenEnd, to, lexicon, out);
+        out.push(...(post !== null ? withPostTitle(bare, post) : [bare]));
+        i = post?.end ?? bare.tokenEnd;
+        continue;
+      }
+      const titled = postTitledNameAt(v, i, to, lexicon, out);
+      if (titled !== null) {
+        out.push(...titled.candidates);
+        i = titled.end;
+        continue;
+      }
+      const ana = anaphorAt(v, i, to, lexicon, out);
+      if (ana !== null) {
+        out.push(ana);
+        i = ana.tokenEnd;
         continue;
       }
       i++;

@@ -6,6 +6,7 @@
 import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
+import { anaphorAt } from "./anaphora.ts";
 import { isStopWord, lexiconAt, patternAt } from "./lexical.ts";
 
 const MAX_NAME = 5;
@@ -35,6 +36,15 @@ export function conjunctionReading(surface: string, key: string, lexicon: Lexico
     lexicon.familyNames.has(rest) || lexicon.titles.hasFirst(rest) || lexicon.patterns.hasFirst(rest) || lexicon.names.hasFirst(rest);
 }
 
+/** True when the word, read with or without a proclitic (بانتخاب، والاعتقال), is a listed common noun. */
+function proclitcNoun(key: string, lexicon: Lexicon): boolean {
+  const nouns = lexicon.words.nouns;
+  if (nouns.has(key)) return true;
+  const bare = key.replace(/^[وف]/, "");
+  return nouns.has(bare) || nouns.has(bare.replace(/^[بلك]/, "")) || (bare.startsWith("لل") && nouns.has(bare.slice(2))) ||
+    (bare.startsWith("ال") && nouns.has(bare.slice(2)));
+}
+
 /** Whether a lexicon entry that is not ambiguous starts at token `k`. */
 function strongEntryAt(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
   const m = lexicon.names.longest(v.keys, k, false, limit);
@@ -56,8 +66,11 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
     if (key === null || tok.kind !== "word" || key.length < 2) break;
     const named = isFirstName(tok.surface, key, lexicon);
     if ((isStopWord(key, lexicon) && !named) || w.adjectives.has(key) || w.placeStopWords.has(key)) break;
+    if (!named && proclitcNoun(key, lexicon)) break;
     const title = lexicon.titles.longest(v.keys, k, false, limit);
     if (title !== null && k > j) break;
+    // An accusative title closes the name before it (انتخاب ريبوار طه محافظا).
+    if (lexicon.postTitles.longest(v.keys, k, false, limit) !== null) break;
     if (lexicon.patterns.hasFirst(key) && !isFirstName(tok.surface, key, lexicon)) break;
     if (k === j) {
       if (key.startsWith("ال")) return 0;
@@ -89,7 +102,7 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
 }
 
 /** Titles, ranks and honorifics chained from `i` (with the bodies titles name); null when none. */
-function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexicon): { titles: TitleSpan[]; end: number } | null {
+export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexicon, prior: readonly Candidate[]): { titles: TitleSpan[]; end: number } | null {
   const titles: TitleSpan[] = [];
   const extra: Candidate[] = [];
   let j = i;
@@ -101,13 +114,13 @@ function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexicon): {
     let k = j + m.length;
     let body: Candidate | undefined;
     if (entry.body !== undefined) {
-      const b = bodyAt(v, k, limit, lexicon, entry.body === "place");
+      const b = bodyAt(v, k, limit, lexicon, entry.body === "place", prior);
       if (b !== null) {
         body = b;
         k = b.tokenEnd;
-        // "آمر اللواء 23 في الحشد الشعبي": the unit's parent body belongs to the title too.
-        if (k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "من")) {
-          const parent = bodyAt(v, k + 1, limit, lexicon, false);
+        // "آمر اللواء 23 في الحشد الشعبي", "عضو المجلس عن الجبهة …": a further body belongs to the title too.
+        if (k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "من" || v.keys[k] === "عن")) {
+          const parent = bodyAt(v, k + 1, limit, lexicon, false, prior);
           if (parent !== null && parent.type !== "place") {
             extra.push(parent);
             k = parent.tokenEnd;
@@ -123,14 +136,19 @@ function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexicon): {
   return titles.length === 0 ? null : { titles, end: j };
 }
 
-/** The body (or place) named right after a title: lexicon first (weak variants accepted), then patterns. */
-function bodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, placesOnly: boolean): Candidate | null {
+/**
+ * The body (or place) named right after a title: lexicon first (weak variants accepted), then patterns, then an
+ * anaphor resolved against the candidates read so far (المتحدث باسم الوزارة).
+ */
+export function bodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, placesOnly: boolean, prior: readonly Candidate[]): Candidate | null {
   if (k >= limit) return null;
   const lex = lexiconAt(v, k, limit, lexicon, { weakOk: true, ambiguousOk: placesOnly, placesOnly });
   const pats = patternAt(v, k, limit, lexicon, { titleContext: true, placesOnly });
   const pat = pats.length === 1 ? pats[0] : null;
   if (lex !== null && (pat === null || lex.tokenEnd >= pat.tokenEnd)) return lex;
-  return pat;
+  if (pat !== null) return pat;
+  const ana = anaphorAt(v, k, limit, lexicon, prior);
+  return ana !== null && (!placesOnly || ana.type === "place") ? ana : null;
 }
 
 /** Result of {@link personAt}: the candidates read (bodies in titles, then the person or role) and where to resume. */
@@ -143,8 +161,8 @@ export interface PersonMatch {
  * A person introduced by titles at `i`, or a role mention (a title with no name) to resolve later.
  * Honorifics alone (الشهيد، السيد) need a listed first name or a name closed by a family name.
  */
-export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexicon): PersonMatch | null {
-  const chain = titleChain(v, i, limit, lexicon);
+export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, prior: readonly Candidate[] = []): PersonMatch | null {
+  const chain = titleChain(v, i, limit, lexicon, prior);
   if (chain === null) return null;
   const bodies = chain.titles.flatMap((t) => [...(t.body !== undefined ? [t.body] : []), ...(t.extraBodies ?? [])]);
   const len = readName(v, chain.end, limit, lexicon);
@@ -195,6 +213,15 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
   return { candidates: [...bodies, role], end: chain.end };
 }
 
+/** True when `key` is the nisba adjective of a country name (العراقي، عراقي، الإيراني). */
+function isNisbaOfCountry(key: string, lexicon: Lexicon): boolean {
+  for (const stem of [key.slice(0, -1), key.slice(2, -1), `ال${key.slice(0, -1)}`]) {
+    const m = lexicon.names.longest([stem], 0, false);
+    if (m !== null && m.values[0].entry.kind === "country") return true;
+  }
+  return false;
+}
+
 /**
  * A name with no title: a listed first name or a kunya (أبو/أم) followed by name words that a family name or
  * nisba closes (أحمد الساعدي، أبو مهدي المهندس). Never a single word.
@@ -209,14 +236,16 @@ export function bareNameAt(v: TokenView, i: number, limit: number, lexicon: Lexi
   const len = readName(v, i, limit, lexicon);
   if (len < 2) return null;
   const last = v.keys[i + len - 1]!;
-  if (!last.startsWith("ال") || w.adjectives.has(last) || w.commonWords.has(last)) return null;
-  const familyLike = kunya || lexicon.familyNames.has(last) || /(ي|اوي|ائي)$/.test(last);
+  if (w.adjectives.has(last) || w.commonWords.has(last)) return null;
+  // Kurdish and Persian family names carry no article (فاضل ميراني، هوشيار زيباري): a listed first name followed by
+  // one word in -ani / -i of five letters or more.
+  const kurdish = !last.startsWith("ال") && !kunya && len === 2 && last.length >= 5 && /(اني|ي)$/.test(last) &&
+    !lexicon.names.hasFirst(last) && !isNisbaOfCountry(last, lexicon);
+  if (!last.startsWith("ال") && !kurdish) return null;
+  const familyLike = kunya || kurdish || lexicon.familyNames.has(last) || /(ي|اوي|ائي)$/.test(last);
   if (!familyLike) return null;
   // A nationality or country adjective is not a family name (العراقي from العراق).
-  for (const stem of [last.slice(0, -1), last.slice(2, -1)]) {
-    const m = lexicon.names.longest([stem], 0, false);
-    if (m !== null && m.values[0].entry.kind === "country") return null;
-  }
+  if (isNisbaOfCountry(last, lexicon)) return null;
   const start = tok.start;
   const end = v.tokens[i + len - 1].end;
   return {

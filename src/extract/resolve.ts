@@ -88,7 +88,9 @@ function mentionTitle(c: Candidate, text: string, idOf: Map<string, string>, typ
   let relation = t.entry.relation ?? (t.entry.kind === "rank" ? "MEMBER_OF" : undefined);
   const bodyType = body !== undefined ? typeOf.get(body) : undefined;
   if (bodyType !== undefined && t.entry.relationByBodyType?.[bodyType] !== undefined) relation = t.entry.relationByBodyType[bodyType];
-  return { text: display(text.slice(t.start, t.end)), start: t.start, end: t.end, relation, body };
+  const extra = (t.extraBodies ?? []).map((b) => (b.entityKey !== undefined ? idOf.get(b.entityKey) : undefined))
+    .filter((id): id is string => id !== undefined && id !== body);
+  return { text: display(text.slice(t.start, t.end)), start: t.start, end: t.end, relation, body, ...(extra.length > 0 ? { extraBodies: extra } : {}) };
 }
 
 /**
@@ -108,7 +110,8 @@ export function resolveMentions(docId: string, text: string, cands: Candidate[],
   for (const [key, cs] of groups) {
     const id = `e${entities.length}`;
     idOf.set(key, id);
-    const named = cs.filter((c) => c.roleOnly !== true);
+    const proper = cs.filter((c) => c.roleOnly !== true && c.anaphor !== true);
+    const named = proper.length > 0 ? proper : cs.filter((c) => c.roleOnly !== true);
     const entry = named.find((c) => c.entry !== undefined)?.entry;
     const human = HUMAN.has(cs[0].type);
     const type: EntityType = entry?.type ?? (human ? (cs.some((c) => c.type === "official") ? "official" : "person") : named[0].type);

@@ -91,6 +91,8 @@ export interface Mention {
     relation?: "HEADS" | "SPOKESPERSON_OF" | "MEMBER_OF";
     /** Local id of the body (or place) named in the title, e.g. قيادة العمليات المشتركة in المتحدث باسم …. */
     body?: string;
+    /** Further bodies the title names (عضو المجلس عن الجبهة …، آمر اللواء 23 في الحشد الشعبي): MEMBER_OF each. */
+    extraBodies?: string[];
   };
 }
 

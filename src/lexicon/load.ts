@@ -11,8 +11,8 @@ import { normalizeKey } from "../text/normalize.ts";
 import {
   BodiesFile, NamesFile, PatternsFile, PlacesFile, TitlesFile, WordsFile,
 } from "./schema.ts";
-import { TokenTrie } from "./trie.ts";
-import type { Lexicon, LexiconEntry, NameRef, PatternEntry, TitleEntry, WordClasses } from "./types.ts";
+import { TokenTrie, nameKeys } from "./trie.ts";
+import type { AnaphorEntry, Lexicon, LexiconEntry, NameRef, PatternEntry, TitleEntry, WordClasses } from "./types.ts";
 
 /** The parsed content of every lexicon file. */
 export interface LexiconFiles {
@@ -95,7 +95,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
   const words: WordClasses = {
     functionWords: keySet(w.functionWords), verbs: keySet(w.verbs), adjectives: keySet(w.adjectives),
     ordinals: keySet(w.ordinals), namePrefixes: keySet(w.namePrefixes), nameSecondParts: keySet(w.nameSecondParts),
-    placeStopWords: keySet(w.placeStopWords), commonWords: keySet(w.commonWords),
+    placeStopWords: keySet(w.placeStopWords), commonWords: keySet(w.commonWords), nouns: keySet(w.nouns),
     weakVariantBlockers: keySet(w.weakVariantBlockers),
   };
   const firstNames = new Map<string, string>();
@@ -156,14 +156,18 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
   }
 
   const titles = new TokenTrie<TitleEntry>();
+  const postTitles = new TokenTrie<TitleEntry>();
   for (const t of files.titles.titles) {
     titles.add(t.text, t);
     for (const v of t.variants) titles.add(v, t);
+    for (const a of t.accusative) postTitles.add(a, t);
   }
   const patterns = new TokenTrie<PatternEntry>();
   for (const p of files.patterns.patterns) {
     patterns.add(p.head, { ...p, isPlural: false });
     for (const pl of p.plural) patterns.add(pl, { ...p, isPlural: true });
   }
-  return { entries, names, titles, patterns, words, firstNames, familyNames, nameEn };
+  const anaphors = new TokenTrie<AnaphorEntry>();
+  for (const a of files.patterns.anaphors) anaphors.add(a.form, { ...a, headKeys: a.head === undefined ? undefined : nameKeys(a.head) });
+  return { entries, names, titles, postTitles, patterns, anaphors, words, firstNames, familyNames, nameEn };
 }

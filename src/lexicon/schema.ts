@@ -63,6 +63,8 @@ export const TitleFileEntry = z.object({
   implies: z.string().optional(),
   relationByBodyType: z.record(z.string(), z.enum(RELATIONS_IMPLIED)).optional(),
   variants: z.array(arabic).default([]),
+  /** Accusative forms written after a name (انتخاب X محافظا لكركوك، تعيين X قائدا للفرقة). */
+  accusative: z.array(arabic).default([]),
 });
 
 export const TitlesFile = z.object({ source: z.string().optional(), titles: z.array(TitleFileEntry) });
@@ -85,7 +87,23 @@ export const PatternFileEntry = z.object({
   plural: z.array(arabic).default([]),
 });
 
-export const PatternsFile = z.object({ source: z.string().optional(), patterns: z.array(PatternFileEntry) });
+/**
+ * A definite noun that refers back to a body or place named earlier in the document (nominal anaphora):
+ * الوزارة → the latest body whose name opens with وزارة; المحافظة → the latest governorate.
+ */
+export const AnaphorFileEntry = z.object({
+  form: arabic,
+  /** The name head the antecedent opens with (وزارة، قيادة عمليات). */
+  head: arabic.optional(),
+  /** Or the place kind of the antecedent (governorate, district, subdistrict). */
+  kind: z.string().min(1).optional(),
+}).refine((a) => (a.head === undefined) !== (a.kind === undefined), { message: "an anaphor needs exactly one of head or kind" });
+
+export const PatternsFile = z.object({
+  source: z.string().optional(),
+  patterns: z.array(PatternFileEntry),
+  anaphors: z.array(AnaphorFileEntry).default([]),
+});
 
 export const WordsFile = z.object({
   source: z.string().optional(),
@@ -97,6 +115,8 @@ export const WordsFile = z.object({
   nameSecondParts: z.array(arabic),
   placeStopWords: z.array(arabic),
   commonWords: z.array(arabic),
+  /** Common nouns of news text (verbal nouns, event nouns) that never begin or continue a person's name. */
+  nouns: z.array(arabic).default([]),
   weakVariantBlockers: z.array(arabic),
 });
 
@@ -113,6 +133,7 @@ export type PlaceFileEntry = z.infer<typeof PlaceFileEntry>;
 export type BodyFileEntry = z.infer<typeof BodyFileEntry>;
 export type TitleFileEntry = z.infer<typeof TitleFileEntry>;
 export type PatternFileEntry = z.infer<typeof PatternFileEntry>;
+export type AnaphorFileEntry = z.infer<typeof AnaphorFileEntry>;
 export type WordsFile = z.infer<typeof WordsFile>;
 export type NamesFile = z.infer<typeof NamesFile>;
 export type PlacesFile = z.infer<typeof PlacesFile>;

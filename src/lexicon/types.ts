@@ -1,6 +1,6 @@
 /** The in-memory lexicon: entries, tries for names, titles and pattern heads, and word classes. */
 import type { EntityType } from "../graph/schema.ts";
-import type { PatternFileEntry, TitleFileEntry } from "./schema.ts";
+import type { AnaphorFileEntry, PatternFileEntry, TitleFileEntry } from "./schema.ts";
 import type { TokenTrie } from "./trie.ts";
 
 /** A named entity the lexicon knows: place, ministry, force or organization. Never a person. */
@@ -32,6 +32,8 @@ export interface NameRef {
 }
 
 export type TitleEntry = TitleFileEntry;
+/** An anaphoric definite noun with the normalised words of the head its antecedent opens with. */
+export type AnaphorEntry = AnaphorFileEntry & { headKeys?: string[] };
 export type PatternEntry = PatternFileEntry & { isPlural: boolean };
 
 /** Normalised word classes (keys as `normalizeKey` gives them). */
@@ -44,6 +46,7 @@ export interface WordClasses {
   nameSecondParts: Set<string>;
   placeStopWords: Set<string>;
   commonWords: Set<string>;
+  nouns: Set<string>;
   weakVariantBlockers: Set<string>;
 }
 
@@ -53,7 +56,11 @@ export interface Lexicon {
   /** Every name and variant of every entry. */
   names: TokenTrie<NameRef>;
   titles: TokenTrie<TitleEntry>;
+  /** Accusative titles written after a name (محافظا، وزيرا، متحدثا باسم). */
+  postTitles: TokenTrie<TitleEntry>;
   patterns: TokenTrie<PatternEntry>;
+  /** Definite nouns that refer back to a body or place of the document (الوزارة، المحافظة). */
+  anaphors: TokenTrie<AnaphorEntry>;
   words: WordClasses;
   /** First names: normalised key → spelling in the list (to tell على from علي, which share a key). */
   firstNames: Map<string, string>;

@@ -67,7 +67,13 @@ export function titleRelations(view: DocView, cues: CueLexicon, rels: RelationSe
       if (!isPerson(typeOf(view, m))) return;
       if (m.title?.relation) {
         const body = titleBody(view, s, m, m.title.relation === "HEADS");
-        if (body) rels.add(m.title.relation, m.entity, body, s.index, Math.min(m.title.start, m.start), m.end, cues.confidence.title);
+        const from = Math.min(m.title.start, m.start);
+        const to = Math.max(m.title.end, m.end);
+        if (body) rels.add(m.title.relation, m.entity, body, s.index, from, to, cues.confidence.title);
+        for (const extra of m.title.extraBodies ?? []) {
+          const e = view.entity.get(extra);
+          if (e !== undefined && isBody(e.type) && extra !== body) rels.add("MEMBER_OF", m.entity, extra, s.index, from, to, cues.confidence.title);
+        }
         return;
       }
       // fallback: <title head> BODY [ranks] PERSON
