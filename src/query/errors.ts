@@ -69,7 +69,7 @@ export class CypherRuntimeError extends BadRequestError {
 /** A write clause (CREATE, MERGE, SET, REMOVE, DELETE) in a query run without `allowWrites` (HTTP 403). */
 export class WritesForbiddenError extends ShabakaError {
   constructor(clause: string) {
-    super("WRITES_FORBIDDEN", `query: ${clause} is a write clause; the server runs read-only (start it with --allow-writes).`, 403);
+    super("WRITES_FORBIDDEN", `query: ${clause} is a write clause and writes are not allowed here (a server started with --allow-writes runs them).`, 403);
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * `shabaka query "<cypher>" [--graph FILE] [--format table|json|csv] [--param k=v ...]`: runs an openCypher-subset
- * query (docs/query.md) on a saved graph and prints the result. Read-only.
+ * `shabaka query "<cypher>" [--graph FILE] [--format table|json|csv] [--param k=v ...] [--timeout MS] [--max-rows N]
+ * [--max-hops N]`: runs an openCypher-subset query (docs/query.md) on a saved graph and prints the result to stdout,
+ * warnings (caps hit) to stderr. Read-only: write clauses are refused (exit 1).
  */
 import type { Command } from "commander";
-import { BadRequestError } from "../../errors.ts";
+import { BadRequestError, ShabakaError } from "../../errors.ts";
 import type { KnowledgeGraph } from "../../graph/types.ts";
-import { runQuery } from "../../query/index.ts";
+import { DEFAULT_QUERY_OPTIONS, runQuery, type QueryResult } from "../../query/index.ts";
 import { formatResult, type OutputFormat } from "../../query/format.ts";
 
 export interface QueryCommandDeps {
@@ -19,6 +20,7 @@ interface QueryCliOptions {
   param: string[];
   timeout: string;
   maxRows: string;
+  maxHops: string;
 }
 
 /** Parses `k=v`: v as JSON when it parses, else the text itself. @throws BadRequestError */
@@ -51,15 +53,24 @@ export function registerQueryCommand(program: Command, deps: QueryCommandDeps): 
     .option("-g, --graph <file>", "graph file", deps.defaultGraphPath)
     .option("-f, --format <format>", "table, json or csv", "table")
     .option("-p, --param <name=value>", "query parameter (repeatable; value as JSON or text)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--timeout <ms>", "time budget in milliseconds", "10000")
-    .option("--max-rows <n>", "row cap", "10000")
+    .option("--timeout <ms>", "time budget in milliseconds", String(DEFAULT_QUERY_OPTIONS.timeoutMs))
+    .option("--max-rows <n>", "row cap", String(DEFAULT_QUERY_OPTIONS.maxRows))
+    .option("--max-hops <n>", "cap on variable-length hops (`*` alone means up to this)", String(DEFAULT_QUERY_OPTIONS.maxHops))
     .action(async (cypher: string, opts: QueryCliOptions) => {
       const format = opts.format as OutputFormat;
       if (!["table", "json", "csv"].includes(format)) throw new BadRequestError(`--format must be table, json or csv, got "${opts.format}".`, "BAD_OPTION");
       let params: Record<string, unknown> = {};
       for (const p of opts.param) params = parseParam(p, params);
       const graph = await deps.loadGraph(opts.graph);
-      const result = runQuery(graph, cypher, { params, timeoutMs: positiveNumber(opts.timeout, "--timeout"), maxRows: positiveNumber(opts.maxRows, "--max-rows") });
+      const options = { params, timeoutMs: positiveNumber(opts.timeout, "--timeout"), maxRows: positiveNumber(opts.maxRows, "--max-rows"), maxHops: positiveNumber(opts.maxHops, "--max-hops") };
+      let result: QueryResult;
+      try {
+        result = runQuery(graph, cypher, options);
+      } catch (e) {
+        // The engine's messages start with their owner, "query:", which main() already prints.
+        if (e instanceof ShabakaError) e.message = e.message.replace(/^query: /, "");
+        throw e;
+      }
       process.stdout.write(formatResult(result, format));
       for (const w of result.warnings) process.stderr.write(`shabaka query: warning: ${w}\n`);
     });
