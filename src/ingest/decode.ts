@@ -9,6 +9,7 @@
 import { analyse } from "chardet";
 import iconv from "iconv-lite";
 import { InputError } from "../errors.ts";
+import { ARABIC_MIN_MEAN, arabicLogLikelihood } from "./arabic-profile.ts";
 import { firstInvalidUtf16, firstInvalidUtf8, sniffUtf16, utf8Problem, utf8Share } from "./unicode-bytes.ts";
 
 export { firstInvalidUtf8 } from "./unicode-bytes.ts";
@@ -83,36 +84,14 @@ function decodeCodepage(bytes: Uint8Array, enc: string, origin: string): string 
 }
 
 /**
- * The ten most frequent Arabic letters (ا ل ي م و ن ر ت ب ة): 68 % of the 539,037 Arabic letters of the ANERcorp
- * training set (counted on /work/shared/ner/anercorp-camellab). Text decoded with the wrong code page (or bytes that
- * are not Arabic at all) has a far smaller share.
- */
-const FREQUENT = new Set(["ا", "ل", "ي", "م", "و", "ن", "ر", "ت", "ب", "ة"]);
-
-/**
- * How much `text` looks like Arabic (0 when it does not): among its non-ASCII characters at least 60 % in the
- * Arabic block, at least two Arabic letters, and at least 40 % of those among the ten most frequent letters.
- * The score is the frequent-letter share, so the better of two code pages wins.
+ * How much `text` looks like Arabic: the mean log-probability of its non-ASCII characters under an Arabic news
+ * profile ({@link arabicLogLikelihood}), shifted so that 0 means "not Arabic" — below {@link ARABIC_MIN_MEAN}, or
+ * fewer than two non-ASCII characters. Higher is more Arabic-like, so the better of two code pages wins.
  */
 export function arabicPlausibility(text: string): number {
-  let nonAscii = 0;
-  let arabic = 0;
-  let letters = 0;
-  let frequent = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) continue;
-    nonAscii++;
-    if (c < 0x0600 || c > 0x06ff) continue;
-    arabic++;
-    if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3)) {
-      letters++;
-      if (FREQUENT.has(ch)) frequent++;
-    }
-  }
-  if (nonAscii === 0 || arabic / nonAscii < 0.6 || letters < 2) return 0;
-  const share = frequent / letters;
-  return share >= 0.4 ? share : 0;
+  const { mean, chars } = arabicLogLikelihood(text);
+  if (chars < 2 || mean < ARABIC_MIN_MEAN) return 0;
+  return mean - ARABIC_MIN_MEAN + 0.001;
 }
 
 /** The first NUL byte at or after `start`, or -1 (text files have none; UTF-16 and binary files do). */
@@ -178,7 +157,7 @@ export function decodeBytes(bytes: Uint8Array, origin: string, options: DecodeOp
     const plausible = arabicPlausibility(text);
     if (plausible === 0) continue;
     const rank = proposed.indexOf(enc);
-    const score = plausible + (rank < 0 ? 0 : 0.01 / (rank + 1));
+    const score = plausible + (rank < 0 ? 0 : 0.001 / (rank + 1));
     if (score > bestScore) { best = { text, encoding: enc, bom: false, how: "detected" }; bestScore = score; }
   }
   if (best !== undefined) return best;

@@ -73,7 +73,8 @@ function parseJsonl(text: string, origin: string, boilerplate: BoilerplateMatche
     try {
       obj = JSON.parse(line);
     } catch (cause) {
-      throw new InputError(`parseDocument: "${where}" is not valid JSON.`, { cause });
+      const detail = cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
+      throw new InputError(`parseDocument: "${where}" is not valid JSON${detail}.`, { cause });
     }
     if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
       throw new InputError(`parseDocument: "${where}" is not a JSON object.`);

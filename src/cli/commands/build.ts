@@ -38,9 +38,9 @@ function progressBar(total: number): SingleBar | undefined {
 }
 
 /** Reads, extracts, builds and saves; returns the summary line and warnings. */
-export async function runBuild(paths: string[], out: string, dataDir = DEFAULT_DATA_DIR): Promise<{ summary: string; warnings: string[]; graph: KnowledgeGraph }> {
+export async function runBuild(paths: string[], out: string, dataDir = DEFAULT_DATA_DIR, encoding?: string): Promise<{ summary: string; warnings: string[]; graph: KnowledgeGraph }> {
   const t0 = performance.now();
-  const { documents, warnings } = await readInputs(paths.length > 0 ? paths : [DEFAULT_ARTICLES]);
+  const { documents, warnings } = await readInputs(paths.length > 0 ? paths : [DEFAULT_ARTICLES], encoding === undefined ? {} : { encoding });
   const resources = await loadResources(dataDir);
   warnings.push(...resources.warnings);
   const bar = progressBar(documents.length);
@@ -63,8 +63,9 @@ export function registerBuildCommand(program: Command): void {
     .argument("[paths...]", `files or folders to read (default ${DEFAULT_ARTICLES})`)
     .option("-o, --out <file>", "where to write the graph (graphology JSON)", DEFAULT_GRAPH)
     .option("--data <dir>", "folder with lexicon/ and models/", DEFAULT_DATA_DIR)
-    .action(async (paths: string[], opts: { out: string; data: string }) => {
-      const { summary, warnings } = await runBuild(paths, opts.out, opts.data);
+    .option("--encoding <name>", "encoding of the input files (windows-1256, iso-8859-6, utf-16le, ...; default: detected)")
+    .action(async (paths: string[], opts: { out: string; data: string; encoding?: string }) => {
+      const { summary, warnings } = await runBuild(paths, opts.out, opts.data, opts.encoding);
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
       process.stdout.write(`${summary}\n`);
     });
