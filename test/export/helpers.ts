@@ -67,12 +67,17 @@ export function xmllint(path: string): { status: number | null; stderr: string }
   return { status: r.status, stderr: r.stderr };
 }
 
-const candidates = () => [process.env.SHABAKA_PYTHON, "/usr/bin/python3", "python3"].filter((x): x is string => !!x);
-
 /**
- * A Python interpreter that imports every module in `modules`, or null. Debian's python3-networkx and
- * python3-igraph live in /usr/bin/python3's path, which a pyenv `python3` may not see, hence the candidates.
+ * Interpreters tried for the Python readers: `$SHABAKA_PYTHON` alone when set (an explicit choice; .ci/run sets it
+ * to /usr/bin/python3), else Debian's /usr/bin/python3 — where python3-networkx and python3-igraph live, which a
+ * pyenv `python3` earlier on PATH does not see — and only then `python3`.
  */
+const candidates = (): string[] => {
+  const explicit = process.env.SHABAKA_PYTHON;
+  return explicit !== undefined && explicit !== "" ? [explicit] : ["/usr/bin/python3", "python3"];
+};
+
+/** The first interpreter of {@link candidates} that imports every module in `modules`, or null. */
 export function findPython(modules: string[]): string | null {
   for (const py of candidates()) {
     const r = spawnSync(py, ["-c", modules.map((m) => `import ${m}`).join("; ")], { encoding: "utf8" });

@@ -1,4 +1,4 @@
-"""Reads a Shabaka GraphML export with python-igraph and prints counts and labels as JSON (for test/export).
+"""Reads a Shabaka GraphML export with python-igraph and prints counts, labels and types as JSON (for test/export).
 
 Usage: python3 read_igraph.py FILE
 """
@@ -17,7 +17,10 @@ def main():
         "edgeCount": g.ecount(),
         "ids": g.vs["id"] if "id" in g.vs.attributes() else [],
         "labels": g.vs["label"] if "label" in g.vs.attributes() else [],
+        "nodeTypes": g.vs["type"] if "type" in g.vs.attributes() else [],
+        "aliases": [json.loads(a) if a else None for a in g.vs["aliases"]] if "aliases" in g.vs.attributes() else [],
         "types": g.es["type"] if "type" in g.es.attributes() else [],
+        "ends": [[g.vs[e.source]["id"], g.vs[e.target]["id"]] for e in g.es] if "id" in g.vs.attributes() else [],
     }, ensure_ascii=False))
 
 
