@@ -1,7 +1,7 @@
 /**
  * Feature extraction for the sequence tagger (issue #9, "Deliver" 1): the word and its normalised key,
  * prefixes and suffixes (1–4 letters), clitic-stripped forms, shape, neighbouring words (±2), gazetteer
- * membership (single words and multi-word phrases), training frequency, nisba adjectives (الفرنسي، الدولية) and
+ * membership (single words and multi-word phrases), training frequency, letter trigrams of rare words, nisba adjectives (الفرنسي، الدولية) and
  * word clusters. Features are strings (`name=value`); the model maps them to weights per tag.
  *
  * Templates come in groups so that inference can cache them: {@link selfFeatures} depends on the word alone,
@@ -35,6 +35,8 @@ export interface WordInfo {
   /** Nisba adjective with the article (الفرنسي، الدولية): a frequent neighbour of names. */
   nisba: boolean;
   cluster: string;
+  /** Keys under which the word may begin a multi-word gazetteer phrase (key, stem, candidate; distinct). */
+  starts: string[];
 }
 
 /** A word in its sentence: the word plus the multi-word gazetteer phrase covering it. */
@@ -75,6 +77,7 @@ export function wordInfo(surface: string, res: FeatureResources): WordInfo {
     rare: !res.frequent.has(key),
     nisba: sp.stem.startsWith("ال") && sp.bare.length >= 4 && (sp.bare.endsWith("ي") || sp.bare.endsWith("يه")),
     cluster: res.clusters.get(key) ?? res.clusters.get(sp.stem) ?? "",
+    starts: [key, sp.stem, sp.candidate].filter((k, i, a) => k !== "" && a.indexOf(k) === i),
   };
 }
 
@@ -83,9 +86,11 @@ export function wordInfo(surface: string, res: FeatureResources): WordInfo {
  * @param words the tokens' {@link wordInfo}, possibly from a cache.
  */
 export function observeWords(words: readonly WordInfo[], gaz: Gazetteer): TokenObservation[] {
-  const first = words.map((w) => [w.key, w.stem, w.candidate].filter((k, i, a) => k !== "" && a.indexOf(k) === i));
-  const m = matchPhrases(gaz, first, words.map((w) => w.key));
-  return words.map((w, i) => ({ ...w, phrase: m.mask[i], phraseBegin: m.begin[i] === 1 }));
+  const m = matchPhrases(gaz, words.map((w) => w.starts), words.map((w) => w.key));
+  return words.map((w, i) => ({
+    key: w.key, stem: w.stem, bare: w.bare, candidate: w.candidate, prefix: w.prefix, gaz: w.gaz, shape: w.shape,
+    rare: w.rare, nisba: w.nisba, cluster: w.cluster, starts: w.starts, phrase: m.mask[i], phraseBegin: m.begin[i] === 1,
+  }));
 }
 
 /** Observations of a sentence of surface tokens. */
@@ -96,7 +101,7 @@ export function observe(tokens: readonly string[], res: FeatureResources): Token
 /** The padding word outside a sentence. */
 export const PAD: TokenObservation = {
   key: "<s>", stem: "<s>", bare: "<s>", candidate: "", prefix: "", gaz: 0, shape: "pad", rare: false, nisba: false,
-  cluster: "", phrase: 0, phraseBegin: false,
+  cluster: "", starts: [], phrase: 0, phraseBegin: false,
 };
 
 /** Features of the word itself. */
@@ -109,7 +114,12 @@ export function selfFeatures(o: WordInfo, out: string[]): void {
   const b = o.bare;
   for (let n = 1; n <= 4 && n < b.length; n++) out.push(`p${n}=${b.slice(0, n)}`, `s${n}=${b.slice(-n)}`);
   if (b !== k) for (let n = 1; n <= 3 && n < k.length; n++) out.push(`P${n}=${k.slice(0, n)}`);
-  if (o.rare) out.push("rare");
+  if (o.rare) {
+    // Letter trigrams of rare words: unseen names (transliterated foreign names above all) share letter
+    // sequences with names seen in training. Tuned on a held-out part of the training split (docs/ner.md).
+    out.push("rare");
+    for (let n = 0; n + 3 <= b.length; n++) out.push(`tri=${b.slice(n, n + 3)}`);
+  }
   if (o.nisba) out.push("nis");
   if (o.gaz !== 0) {
     out.push(`g=${o.gaz}`);
@@ -134,17 +144,30 @@ export function neighbourFeatures(o: WordInfo, rel: number, out: string[]): void
   }
 }
 
-/** Features of the position: word pairs, the shape trigram and multi-word gazetteer phrases. */
-export function contextFeatures(obs: readonly TokenObservation[], i: number, out: string[]): void {
-  const at = (j: number): TokenObservation => (j >= 0 && j < obs.length ? obs[j] : PAD);
+/** Word-pair templates: name and the two offsets whose keys the value joins with "|". */
+export const WORD_PAIRS: readonly (readonly [string, number, number])[] = [
+  ["w-1|w", -1, 0],
+  ["w|w+1", 0, 1],
+  ["w-2|w-1", -2, -1],
+  ["w+1|w+2", 1, 2],
+];
+
+/** The observation at `j`, or {@link PAD} outside the sentence. */
+function at(obs: readonly TokenObservation[], j: number): TokenObservation {
+  return j >= 0 && j < obs.length ? obs[j] : PAD;
+}
+
+/** Features of the position besides word pairs: the shape trigram and multi-word gazetteer phrases. */
+export function positionFeatures(obs: readonly TokenObservation[], i: number, out: string[]): void {
   const o = obs[i];
-  const p1 = at(i - 1);
-  const p2 = at(i - 2);
-  const n1 = at(i + 1);
-  const n2 = at(i + 2);
-  out.push(`w-1|w=${p1.key}|${o.key}`, `w|w+1=${o.key}|${n1.key}`, `w-2|w-1=${p2.key}|${p1.key}`, `w+1|w+2=${n1.key}|${n2.key}`);
-  out.push(`sh-1|sh|sh+1=${p1.shape}|${o.shape}|${n1.shape}`);
+  out.push(`sh-1|sh|sh+1=${at(obs, i - 1).shape}|${o.shape}|${at(obs, i + 1).shape}`);
   if (o.phrase !== 0) out.push(`ph=${o.phrase}${o.phraseBegin ? "B" : "I"}`);
+}
+
+/** Features of the position: the word pairs of {@link WORD_PAIRS}, then {@link positionFeatures}. */
+export function contextFeatures(obs: readonly TokenObservation[], i: number, out: string[]): void {
+  for (const [name, a, b] of WORD_PAIRS) out.push(`${name}=${at(obs, i + a).key}|${at(obs, i + b).key}`);
+  positionFeatures(obs, i, out);
 }
 
 /** Offsets of the neighbours {@link neighbourFeatures} is applied to, in order. */

@@ -6,10 +6,10 @@
  */
 import { NER_TAGS } from "./types.ts";
 import {
-  wordInfo, observeWords, selfFeatures, neighbourFeatures, contextFeatures, localFeatures, NEIGHBOUR_OFFSETS, PAD,
+  wordInfo, observeWords, selfFeatures, neighbourFeatures, positionFeatures, localFeatures, NEIGHBOUR_OFFSETS, PAD, WORD_PAIRS,
   type FeatureResources, type TokenObservation, type WordInfo,
 } from "./features.ts";
-import { LabelIndex, documentFeatures } from "./document.ts";
+import { LabelIndex, documentCodes, documentFeatureName, documentFeatures, DOCUMENT_CODE_COUNT } from "./document.ts";
 import { viterbi, bioTransitionMask } from "./viterbi.ts";
 
 /** Weights of one stage over the shared dictionary: `weights[row * T + tag]`; transitions with row 0 = start. */
@@ -77,17 +77,55 @@ function addRows(w: Float32Array | Float64Array, ids: ArrayLike<number>, from: n
   }
 }
 
+/** A growable buffer of row ids. */
+class RowBuffer {
+  data = new Int32Array(1024);
+  length = 0;
+  push(r: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = r;
+  }
+  pushAll(rs: Int32Array): void {
+    for (let k = 0; k < rs.length; k++) this.push(rs[k]);
+  }
+}
+
 /**
  * A model ready to tag: holds bounded caches of word analyses and feature rows. Not thread-safe; cheap to keep.
+ * Tagging speed on running text is measured by bench/ner.bench.ts (docs/ner.md).
  */
 export class NerTagger {
   readonly model: NerModel;
   private readonly words = new Map<string, WordInfo>();
   private readonly selfRows = new Map<string, Int32Array>();
   private readonly nbRows = NEIGHBOUR_OFFSETS.map(() => new Map<string, Int32Array>());
+  /** Row of every document feature code (−1 when the model lacks it). */
+  private readonly docRows: Int32Array;
+  /** Rows of the word-pair features by template, first key and second key (keys without "|" only). */
+  private readonly pairRows: Map<string, Map<string, number>>[];
 
   constructor(model: NerModel) {
     this.model = model;
+    this.docRows = new Int32Array(DOCUMENT_CODE_COUNT);
+    for (let c = 0; c < DOCUMENT_CODE_COUNT; c++) this.docRows[c] = model.features.get(documentFeatureName(c)) ?? -1;
+    this.pairRows = WORD_PAIRS.map(() => new Map());
+    const prefixes = WORD_PAIRS.map(([name]) => `${name}=`);
+    for (const [f, row] of model.features) {
+      if (f.charCodeAt(0) !== 119 /* "w" */) continue;
+      const k = prefixes.findIndex((p) => f.startsWith(p));
+      if (k < 0) continue;
+      const value = f.slice(prefixes[k].length);
+      const bar = value.indexOf("|");
+      if (bar < 0 || value.indexOf("|", bar + 1) >= 0) continue; // a key with "|" in it: looked up by name
+      const a = value.slice(0, bar);
+      let m = this.pairRows[k].get(a);
+      if (m === undefined) this.pairRows[k].set(a, (m = new Map()));
+      m.set(value.slice(bar + 1), row);
+    }
   }
 
   private rows(strings: string[]): Int32Array {
@@ -119,67 +157,77 @@ export class NerTagger {
     return w;
   }
 
-  /** Feature rows of every token of a sentence (`ids[offsets[i]..offsets[i+1])`). */
-  private encode(obs: readonly TokenObservation[]): { ids: Int32Array; offsets: Int32Array } {
-    const parts: Int32Array[] = [];
+  /** Stage-1 feature rows of every token of a sentence (`ids[offsets[i]..offsets[i+1])`). */
+  private encode(obs: readonly TokenObservation[], buf: RowBuffer, scratch: string[]): { ids: Int32Array; offsets: Int32Array } {
+    const features = this.model.features;
     const offsets = new Int32Array(obs.length + 1);
-    let total = 0;
-    const scratch: string[] = [];
+    buf.length = 0;
     for (let i = 0; i < obs.length; i++) {
       const o = obs[i];
-      const add = (r: Int32Array) => {
-        parts.push(r);
-        total += r.length;
-      };
-      add(this.cached(this.selfRows, o.key, (out) => selfFeatures(o, out)));
-      NEIGHBOUR_OFFSETS.forEach((rel, k) => {
+      buf.pushAll(this.cached(this.selfRows, o.key, (out) => selfFeatures(o, out)));
+      for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
+        const rel = NEIGHBOUR_OFFSETS[k];
         const j = i + rel;
         const nb = j >= 0 && j < obs.length ? obs[j] : PAD;
-        add(this.cached(this.nbRows[k], nb.key, (out) => neighbourFeatures(nb, rel, out)));
-      });
+        buf.pushAll(this.cached(this.nbRows[k], nb.key, (out) => neighbourFeatures(nb, rel, out)));
+      }
+      for (let k = 0; k < WORD_PAIRS.length; k++) {
+        const [name, da, db] = WORD_PAIRS[k];
+        const a = i + da >= 0 && i + da < obs.length ? obs[i + da].key : PAD.key;
+        const b = i + db >= 0 && i + db < obs.length ? obs[i + db].key : PAD.key;
+        let r: number | undefined;
+        if (a.includes("|") || b.includes("|")) r = features.get(`${name}=${a}|${b}`);
+        else r = this.pairRows[k].get(a)?.get(b);
+        if (r !== undefined) buf.push(r);
+      }
       scratch.length = 0;
-      contextFeatures(obs, i, scratch);
-      add(this.rows(scratch));
-      offsets[i + 1] = total;
+      positionFeatures(obs, i, scratch);
+      for (const f of scratch) {
+        const r = features.get(f);
+        if (r !== undefined) buf.push(r);
+      }
+      offsets[i + 1] = buf.length;
     }
-    const ids = new Int32Array(total);
-    let p = 0;
-    for (const r of parts) {
-      ids.set(r, p);
-      p += r.length;
-    }
-    return { ids, offsets };
+    return { ids: buf.data.slice(0, buf.length), offsets };
   }
 
   /**
-   * Tags the sentences of one document (tokens as surface strings, clitics attached).
+   * Tags the sentences of one document (tokens as surface strings, clitics attached). Label consistency looks
+   * `model.window` sentences either side.
    * @param sentences token lists, one per sentence; empty sentences give empty tag lists.
    */
   tagDocument(sentences: readonly (readonly string[])[]): TaggedDocument {
     const m = this.model;
+    const buf = new RowBuffer();
+    const scratch: string[] = [];
     const obs = sentences.map((toks) => observeWords(toks.map((t) => this.word(t)), m.resources.gazetteer));
-    const enc = obs.map((o) => this.encode(o));
-    const emit1 = enc.map((e) => {
-      const n = e.offsets.length - 1;
+    const enc = obs.map((o) => this.encode(o, buf, scratch));
+    const tags1 = enc.map((e, s) => {
+      const n = obs[s].length;
       const emit = new Float64Array(n * T);
       for (let i = 0; i < n; i++) addRows(m.stage1.weights, e.ids, e.offsets[i], e.offsets[i + 1], emit, i * T);
-      return emit;
+      return viterbi(emit, m.stage1.trans, ALLOWED, n, T);
     });
-    const tags1 = emit1.map((emit, s) => viterbi(emit, m.stage1.trans, ALLOWED, obs[s].length, T));
     const index = new LabelIndex(obs, tags1);
     const tags: string[][] = [];
     const emits: Float64Array[] = [];
-    const scratch: string[] = [];
+    const codes: number[] = [];
+    const w2 = m.stage2.weights;
     for (let s = 0; s < obs.length; s++) {
       const e = enc[s];
       const n = obs[s].length;
       const emit = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
-        addRows(m.stage2.weights, e.ids, e.offsets[i], e.offsets[i + 1], emit, i * T);
-        scratch.length = 0;
-        documentFeatures(obs, tags1, index, s, i, m.window, scratch);
-        const r = this.rows(scratch);
-        addRows(m.stage2.weights, r, 0, r.length, emit, i * T);
+        const base = i * T;
+        addRows(w2, e.ids, e.offsets[i], e.offsets[i + 1], emit, base);
+        codes.length = 0;
+        documentCodes(obs, tags1, index, s, i, m.window, codes);
+        for (const c of codes) {
+          const r = this.docRows[c];
+          if (r < 0) continue;
+          const o = r * T;
+          for (let t = 0; t < T; t++) emit[base + t] += w2[o + t];
+        }
       }
       const t2 = viterbi(emit, m.stage2.trans, ALLOWED, n, T);
       tags.push(Array.from(t2, (t) => m.tags[t]));
