@@ -5,7 +5,7 @@
 import type { Lexicon, LexiconEntry, NameRef, PatternEntry } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
-import { transliterate } from "./transliterate.ts";
+import { transliterate, transliterateComplement } from "./transliterate.ts";
 
 /** Options of a lexical match at a position. */
 export interface LexicalOptions {
@@ -202,7 +202,7 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
     const xText = v.text.slice(v.tokens[j].start, end);
     const en = inner !== undefined && inner.tokenStart === j && inner.tokenEnd === j + len && inner.entry !== undefined
       ? { text: fillEn(p.en, inner.entry.en), source: "lexicon" as const }
-      : { text: fillEn(p.en, transliterate(xText, lexicon.nameEn)), source: "transliteration" as const };
+      : { text: transliterateComplement(p.en, xText, lexicon), source: "transliteration" as const };
     const c: Candidate = {
       type: p.type, label, tokenStart: i, tokenEnd: j + len, start: headStart, end, sentence: v.sentenceOf[i],
       source: "pattern", confidence: 0.7, en,
@@ -241,11 +241,14 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
         const s = strippedStart(v.tokens[k], prefix);
         const e = v.tokens[k + len - 1].end;
         const name = v.text.slice(s, e);
-        const xEn = lex?.entry !== undefined ? lex.entry.en : transliterate(name, lexicon.nameEn);
+        const xEn = lex?.entry !== undefined ? lex.entry.en : transliterate(name, lexicon);
         c = {
           type: "place", label: full ? v.text.slice(headStart, e) : name, tokenStart: full ? i : k, tokenEnd: k + len,
           start: full ? headStart : s, end: e, sentence: v.sentenceOf[k], source: "pattern", confidence: 0.75,
-          en: { text: full ? fillEn(p.en, xEn) : xEn, source: lex?.entry !== undefined ? "lexicon" : "transliteration" },
+          en: {
+            text: !full ? xEn : lex?.entry !== undefined ? fillEn(p.en, xEn) : transliterateComplement(p.en, name, lexicon, { translate: false }),
+            source: lex?.entry !== undefined ? "lexicon" : "transliteration",
+          },
         };
       }
     }

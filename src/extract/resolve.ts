@@ -144,7 +144,7 @@ export function resolveMentions(docId: string, text: string, cands: Candidate[],
       }
     }
     const en = entry !== undefined ? { text: entry.en, source: "lexicon" as const }
-      : named.find((c) => c.en !== undefined)?.en ?? { text: transliterate(label, lexicon.nameEn), source: "transliteration" as const };
+      : named.find((c) => c.en !== undefined)?.en ?? { text: transliterate(label, lexicon), source: "transliteration" as const };
     const e: ExtractedEntity = {
       id, type, label, aliases, labelEn: en.text, labelEnSource: en.source,
       provenance: cs.map((c) => ({ doc: docId, sentence: c.sentence, start: c.start, end: c.end })),

@@ -11,6 +11,7 @@ import { normalizeKey } from "../text/normalize.ts";
 import {
   BodiesFile, NamesFile, PatternsFile, PlacesFile, TitlesFile, WordsFile,
 } from "./schema.ts";
+import { RomanisationFile, compileRomanisation } from "./romanisation.ts";
 import { TokenTrie, nameKeys } from "./trie.ts";
 import type { AnaphorEntry, Lexicon, LexiconEntry, NameRef, PatternEntry, TitleEntry, WordClasses } from "./types.ts";
 
@@ -24,6 +25,7 @@ export interface LexiconFiles {
   words: WordsFile;
   names: NamesFile;
   namesExtra: NamesFile;
+  romanisation: RomanisationFile;
 }
 
 /** File names inside the lexicon directory, by role. */
@@ -36,11 +38,13 @@ export const LEXICON_FILES: Record<keyof LexiconFiles, string> = {
   words: "words.json",
   names: "names.gazetteer.json",
   namesExtra: "names.json",
+  romanisation: "romanisation.json",
 };
 
 const SCHEMAS: Record<keyof LexiconFiles, ZodType> = {
   gazetteerPlaces: PlacesFile, places: PlacesFile, bodies: BodiesFile, titles: TitlesFile,
   patterns: PatternsFile, words: WordsFile, names: NamesFile, namesExtra: NamesFile,
+  romanisation: RomanisationFile,
 };
 
 /**
@@ -169,5 +173,6 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
   }
   const anaphors = new TokenTrie<AnaphorEntry>();
   for (const a of files.patterns.anaphors) anaphors.add(a.form, { ...a, headKeys: a.head === undefined ? undefined : nameKeys(a.head) });
-  return { entries, names, titles, postTitles, patterns, anaphors, words, firstNames, familyNames, nameEn };
+  return { entries, names, titles, postTitles, patterns, anaphors, words, firstNames, familyNames, nameEn,
+    romanisation: compileRomanisation(files.romanisation) };
 }

@@ -2,6 +2,7 @@
 import type { EntityType } from "../graph/schema.ts";
 import type { AnaphorFileEntry, PatternFileEntry, TitleFileEntry } from "./schema.ts";
 import type { TokenTrie } from "./trie.ts";
+import type { RomanisationTable } from "./romanisation.ts";
 
 /** A named entity the lexicon knows: place, ministry, force or organization. Never a person. */
 export interface LexiconEntry {
@@ -67,4 +68,6 @@ export interface Lexicon {
   familyNames: Set<string>;
   /** Usual English spelling of given and family names, by normalised key (محمد → Muhammad). */
   nameEn: Map<string, string>;
+  /** Romanisation table for English labels of unknown names (romanisation.json, docs/transliteration.md). */
+  romanisation: RomanisationTable;
 }
