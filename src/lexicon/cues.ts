@@ -1,7 +1,7 @@
 /**
  * Relation cue lexicon: loads `graph-data/lexicon/cues.json`, validates it with zod and normalises every cue
  * (normalizeKey), so the relation extractor (`src/extract/relations`) compares keys with keys.
- * Format and meaning of each family: docs/relations.md.
+ * Format and meaning of each family: docs/extraction.md.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -33,6 +33,8 @@ const CueFileSchema = z.object({
   confidence: z.object(Object.fromEntries(CUE_FAMILIES.map((f) => [f, unit])) as Record<CueFamily, typeof unit>),
   designators: z.array(phrase),
   clauseBreaks: z.array(phrase),
+  /** Words dropped from the gap between two mentions before `between` cues are matched (وهو، الذي يعد، سابق). */
+  fillers: z.array(phrase).default([]),
   patterns: z.array(z.object({
     family: z.enum(["affiliation", "geography", "partOfBetween"]),
     relation: typedRelation,
@@ -49,6 +51,8 @@ const CueFileSchema = z.object({
     cues: z.array(phrase).min(1),
     listMarkers: z.array(phrase),
     withMarkers: z.array(phrase),
+    /** Cues a list follows directly, all of whose members cooperate (بمشاركة X وY). */
+    listCues: z.array(phrase).default([]),
     types: z.array(entityType).min(1),
     maxGap: z.number().int().min(0).max(20),
   }),
@@ -83,11 +87,12 @@ export interface CueLexicon {
   confidence: Record<CueFamily, number>;
   designators: ReadonlySet<string>;
   clauseBreaks: Phrase[];
+  fillers: ReadonlySet<string>;
   patterns: BetweenPattern[];
   titles: { relation: "HEADS" | "SPOKESPERSON_OF" | "MEMBER_OF"; heads: Phrase[] }[];
   ranks: Phrase[];
   cooperation: {
-    cues: Phrase[]; listMarkers: ReadonlySet<string>; withMarkers: Phrase[]; types: ReadonlySet<EntityType>;
+    cues: Phrase[]; listMarkers: ReadonlySet<string>; withMarkers: Phrase[]; listCues: Phrase[]; types: ReadonlySet<EntityType>;
     maxGap: number;
   };
   opposition: { cues: Phrase[]; sourceTypes: ReadonlySet<EntityType>; targetTypes: ReadonlySet<EntityType>; maxGap: number };
@@ -118,6 +123,7 @@ export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon
     confidence: d.confidence,
     designators: new Set(d.designators.map(normalizeKey)),
     clauseBreaks: phrases(d.clauseBreaks),
+    fillers: new Set(d.fillers.map(normalizeKey)),
     patterns: d.patterns.map((p) => ({
       family: p.family,
       relation: p.relation,
@@ -131,6 +137,7 @@ export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon
       cues: phrases(d.cooperation.cues),
       listMarkers: new Set(d.cooperation.listMarkers.map(normalizeKey)),
       withMarkers: phrases(d.cooperation.withMarkers),
+      listCues: phrases(d.cooperation.listCues),
       types: new Set(d.cooperation.types),
       maxGap: d.cooperation.maxGap,
     },

@@ -1,6 +1,6 @@
 /**
  * Event trigger lexicon: loads `graph-data/lexicon/triggers.json` (triggers by `eventType`, role markers, clause
- * breaks), validates it with zod and normalises every word (normalizeKey). Meaning of each field: docs/relations.md.
+ * breaks), validates it with zod and normalises every word (normalizeKey). Meaning of each field: docs/extraction.md.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,8 @@ const TriggerFileSchema = z.object({
     keyRole: role.optional(),
     requires: role.optional(),
     confidence: z.number().min(0).max(1),
+    /** Event types whose trigger, chained right after this one in a clause, names the same happening. */
+    absorbs: z.array(eventType).default([]),
   })),
   triggers: z.array(z.object({
     type: eventType,
@@ -39,6 +41,16 @@ const TriggerFileSchema = z.object({
   placeExcludeLeads: z.array(phrase),
   relativePronouns: z.object({ singular: z.array(phrase), plural: z.array(phrase) }),
   during: z.array(phrase),
+  /** Phrases before a trigger that make it a consequence of the event before it (أسفرت عن، أدت إلى). */
+  consequence: z.array(phrase).default([]),
+  /** Words standing for members of a body, stripped at the end of a lead ("عناصر من"، "قادة"، "قوة من"). */
+  representatives: z.array(phrase).default([]),
+  /** Counts and counted nouns stripped at the end of a lead ("خمسة"، "جنديان"، "ثلاثة من"). */
+  counts: z.array(phrase).default([]),
+  /** Copulas that stand between a trigger noun and its argument ("القتيلين هما X وY"). */
+  copulas: z.array(phrase).default([]),
+  /** Words that may stand between two chained triggers ("اعتقال … في عملية دهم"). */
+  chainLeads: z.array(phrase).default([]),
   windowBreaks: z.array(phrase),
   maxWindow: z.number().int().min(3).max(80),
   maxAntecedentGap: z.number().int().min(1).max(40),
@@ -53,6 +65,8 @@ export interface EventTypeInfo {
   /** Role without which a mention is not an event (a killing needs a victim). */
   requires?: ParticipantRole;
   confidence: number;
+  /** Event types a trigger chained right after this one may belong to (an explosion absorbs "استهدفت"). */
+  absorbs?: EventType[];
 }
 
 /** One trigger entry: normalised word sequences and the argument rules. */
@@ -76,6 +90,11 @@ export interface TriggerLexicon {
   relativeSingular: ReadonlySet<string>;
   relativePlural: ReadonlySet<string>;
   during: ReadonlySet<string>;
+  consequence: Phrase[];
+  representatives: Phrase[];
+  counts: ReadonlySet<string>;
+  copulas: ReadonlySet<string>;
+  chainLeads: ReadonlySet<string>;
   windowBreaks: Phrase[];
   maxWindow: number;
   maxAntecedentGap: number;
@@ -119,6 +138,11 @@ export function parseTriggerLexicon(data: unknown, origin = "triggers.json"): Tr
     relativeSingular: keys(d.relativePronouns.singular),
     relativePlural: keys(d.relativePronouns.plural),
     during: keys(d.during),
+    consequence: d.consequence.map(toPhrase),
+    representatives: d.representatives.map(toPhrase),
+    counts: keys(d.counts),
+    copulas: keys(d.copulas),
+    chainLeads: keys(d.chainLeads),
     windowBreaks: d.windowBreaks.map(toPhrase),
     maxWindow: d.maxWindow,
     maxAntecedentGap: d.maxAntecedentGap,

@@ -5,9 +5,11 @@
  * relations.
  *
  * Merge rule: same eventType, compatible dates (equal, or one a prefix of the other, or one missing), the key
- * role (a killing's victim) not contradicting, and a shared participant (or one PART_OF the other) or place — or, when one side has no
- * participants, no contradicting places. A mention with no argument at all joins the latest event of its type
- * with a compatible date ("تنفيذ الاتفاق" after the agreement was described) or is dropped.
+ * role (a killing's victim) not contradicting, and a shared participant (or one PART_OF the other) or place — or,
+ * when one side has no participants, no places or places in one governorate. A mention with no argument at all,
+ * or without its type's required role (a release with no one released), joins the latest earlier event of its
+ * type that fits, else the first later one ("تنفيذ الاتفاق" after the agreement was described; a headline before
+ * the body), or is dropped.
  */
 import type { DatePrecision, EventType, ParticipantRole, Provenance } from "../../graph/schema.ts";
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
@@ -40,8 +42,10 @@ function keyEntities(participants: Iterable<[string, ParticipantRole]>, role?: P
 
 /** Two participants are the same side when equal or when one is PART_OF the other (a ministry and its forces). */
 type SameSide = (a: string, b: string) => boolean;
+/** Two places can hold one happening: equal, or in one governorate by the gazetteer (p-code prefix). */
+type NearPlaces = (a: string, b: string) => boolean;
 
-function mergeable(c: Cluster, m: EventMention, same: SameSide, keyRole?: ParticipantRole): boolean {
+function mergeable(c: Cluster, m: EventMention, same: SameSide, near: NearPlaces, keyRole?: ParticipantRole): boolean {
   if (c.type !== m.type || !compatibleDates(c.date, m.date?.value)) return false;
   const mp = new Map(m.participants.map((p) => [p.entity, p.role!]));
   const kc = keyEntities(c.participants, keyRole);
@@ -53,7 +57,9 @@ function mergeable(c: Cluster, m: EventMention, same: SameSide, keyRole?: Partic
   if (shareP || shareL) return true;
   const noP = mp.size === 0 || c.participants.size === 0;
   const noL = mPlaces.length === 0 || c.places.length === 0;
-  return noP && noL;
+  // A mention that names no participant (a headline: "اعتقال خمسة ارهابيين في عملية دهم غربي الموصل") joins an
+  // event placed in the same governorate.
+  return noP && (noL || mPlaces.some((a) => c.places.some((b) => near(a, b))));
 }
 
 function absorb(c: Cluster, m: EventMention, keyRole?: ParticipantRole): void {
@@ -91,24 +97,42 @@ function label(view: DocView, c: Cluster, noun: string): string {
 export function extractEvents(view: DocView, lex: TriggerLexicon, rels: RelationSet, words: LeadWords): ExtractedEvent[] {
   const dates = findDates(view.text, view.analysis.doc.date);
   const same: SameSide = (a, b) => a === b || rels.has("PART_OF", a, b) || rels.has("PART_OF", b, a);
+  const pcode = (id: string) => view.entity.get(id)?.pcode;
+  const near: NearPlaces = (a, b) => {
+    const pa = pcode(a);
+    const pb = pcode(b);
+    return a === b || (pa !== undefined && pb !== undefined && pa.slice(0, 5) === pb.slice(0, 5));
+  };
   const clusters: Cluster[] = [];
+  // Mentions that cannot found an event (no argument, or no required role) join one found elsewhere.
+  const joiners: EventMention[] = [];
   for (const s of view.sentences) {
     for (const m of sentenceEvents(view, s, lex, dates, words)) {
       const keyRole = lex.eventTypes[m.type]?.keyRole;
       const argless = m.participants.length === 0 && m.places.length === 0;
-      let target: Cluster | undefined;
-      for (let i = clusters.length - 1; i >= 0 && !target; i--) {
-        const c = clusters[i];
-        if (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, keyRole)) target = c;
+      if (argless || m.joinOnly) {
+        joiners.push(m);
+        continue;
       }
+      let target: Cluster | undefined;
+      for (let i = clusters.length - 1; i >= 0 && !target; i--) if (mergeable(clusters[i], m, same, near, keyRole)) target = clusters[i];
       if (target) absorb(target, m, keyRole);
-      else if (!argless) {
+      else {
         const c: Cluster = { type: m.type, mentions: [], participants: new Map(), places: [] };
         absorb(c, m, keyRole);
         clusters.push(c);
       }
     }
   }
+  for (const m of joiners) {
+    const keyRole = lex.eventTypes[m.type]?.keyRole;
+    const argless = m.participants.length === 0 && m.places.length === 0;
+    const fits = (c: Cluster) => (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, near, keyRole));
+    const before = clusters.filter((c) => c.mentions[0].start < m.start);
+    const target = [...before].reverse().find(fits) ?? clusters.find((c) => c.mentions[0].start > m.start && fits(c));
+    if (target) absorb(target, m, keyRole);
+  }
+  for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start);
   const doc = view.analysis.doc.id;
   return clusters.map((c, n) => {
     const id = `ev${n}`;

@@ -2,21 +2,26 @@
  * Event mentions: triggers found in a sentence (graph-data/lexicon/triggers.json) and their arguments read from
  * the same clause — participants with roles, places, a date.
  *
- * Argument rules (docs/relations.md): the trigger's window runs to the next trigger, clause break, relative
- * pronoun or hard punctuation. Before the trigger: the antecedent of a relative pronoun (الذي قتل) or of an
- * attached pronoun (تفقده), else a mention right before it (SVO). After it: the first entity with nothing but a
- * title between (VSO subject / genitive) and, for verbs, the entity right after it (the object), entities after
- * a role marker (على يد، برئاسة، بين، مع …), and the
- * members of their lists; places unless introduced by من/بين; the first date of the window.
+ * Argument rules (docs/extraction.md, "Events"): the trigger's window runs to the next trigger, clause break,
+ * relative pronoun or hard punctuation. Before the trigger: the antecedent of a relative pronoun (الذي قتل) or of
+ * an attached pronoun (تفقده), else a mention right before it (SVO, قد allowed between). After it: the first
+ * entity with nothing but a title, count or member word between (VSO subject / genitive) and, for verbs, the entity
+ * right after it (the object), entities after a role marker (على يد، برئاسة، بين، مع …), and the members of their
+ * lists; places unless introduced by من/بين; the first date of the window, else a date right before the trigger.
+ * How the mentions of one sentence share arguments is in ./links.ts.
  */
 import type { EntityType, EventType, ParticipantRole } from "../../graph/schema.ts";
 import type { TriggerEntry, TriggerLexicon } from "../../lexicon/triggers.ts";
+import type { DateMention } from "../../text/dates.ts";
 import type { Token } from "../../text/types.ts";
 import type { Mention } from "../types.ts";
 import { coordinated } from "../relations/lists.ts";
 import { type DocView, type SentenceView, insideMention, isBody, isPerson, leftEdge, tokenIndexAt, typeOf } from "../relations/view.ts";
-import { designatorStages, endsWith, matchAnyAt, type PhraseMatch, proclitcReadings, wordsBetween } from "../relations/words.ts";
-import type { DateMention as FoundDate } from "../../text/dates.ts";
+import { endsWith, matchAnyAt, type PhraseMatch, proclitcReadings, wordsBetween } from "../relations/words.ts";
+import { type LeadWords, anyReadingIn, leadCore, leadWords } from "./leads.ts";
+import { linkSentenceEvents } from "./links.ts";
+
+export type { LeadWords } from "./leads.ts";
 
 /** An argument: an entity mention in a role (places have no role). */
 export interface Argument {
@@ -38,14 +43,24 @@ export interface EventMention {
   tokenEnd: number;
   /** Token index where the argument window ends (exclusive). */
   windowEnd: number;
+  /** The window ended at the next trigger of the sentence (the two are chained: "بانفجار عبوة استهدفت دورية"). */
+  chained: boolean;
   participants: Argument[];
   places: Argument[];
-  date?: FoundDate;
+  date?: DateMention;
+  /** The participant read before the trigger (the SVO subject or a pronoun's antecedent). */
+  subject?: Argument;
   /** The trigger follows أثناء / خلال: it happened during the event before it. */
   during: boolean;
+  /** The trigger follows أسفرت عن / أدت إلى: it resulted from the event before it. */
+  consequence: boolean;
+  /** The trigger word carries the conjunction و (a verb coordinated with the one before shares its subject). */
+  conjoined: boolean;
 }
 
 const HARD = /["«»:()\[\]؛;]/u;
+/** Tokens a backward date may lie from the trigger. */
+const DATE_BEFORE = 5;
 
 function readingsIn(t: Token, set: ReadonlySet<string>): boolean {
   return proclitcReadings(t.key).some((r) => set.has(r));
@@ -88,26 +103,10 @@ function windowEnd(view: DocView, s: SentenceView, lex: TriggerLexicon, from: nu
     if (t.kind !== "word" || insideMention(s, t.start, t.end)) continue;
     if (readingsIn(t, lex.relativeSingular) || readingsIn(t, lex.relativePlural)) return k;
     if (matchAnyAt(tokens, k, lex.windowBreaks, s.tokenEnd)) return k;
+    // A consequence phrase opens the next event's window (أسفرت عن …).
+    if (k > from && matchAnyAt(tokens, k, lex.consequence, s.tokenEnd)) return k;
   }
   return limit;
-}
-
-/** Words that may stand between a trigger and an argument without making it a different phrase. */
-export interface LeadWords {
-  designators: ReadonlySet<string>;
-  descriptors: ReadonlySet<string>;
-}
-
-/** Normalised words between two offsets with date spans left out. */
-function leadWords(view: DocView, from: number, to: number, dates: readonly FoundDate[]): string[] {
-  let text = view.text.slice(from, to);
-  for (const d of dates) {
-    if (d.end <= from || d.start >= to) continue;
-    const a = Math.max(d.start, from) - from;
-    const b = Math.min(d.end, to) - from;
-    text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
-  }
-  return wordsBetween(text, 0, text.length);
 }
 
 const actor = (t: EntityType) => isPerson(t) || isBody(t);
@@ -124,114 +123,154 @@ function antecedent(view: DocView, s: SentenceView, offset: number, maxGap: numb
   return body && near(body) ? body : undefined;
 }
 
+/** True when the tokens right before index `k` (exclusive) end with one of `phrases`. */
+function phraseBefore(tokens: readonly Token[], from: number, k: number, phrases: TriggerLexicon["consequence"]): boolean {
+  for (const p of phrases) {
+    const at = k - p.length;
+    if (at < from) continue;
+    const m = matchAnyAt(tokens, at, [p], k);
+    if (m && m.tokenEnd === k) return true;
+  }
+  return false;
+}
+
+/** Reads the participant before the trigger (relative or attached pronoun, or the mention right before it). */
+function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, m: PhraseMatch, words: LeadWords, ev: EventMention): void {
+  const tokens = view.analysis.tokens;
+  const start = ev.start;
+  let k = m.tokenStart - 1;
+  while (k >= s.tokenStart && (tokens[k].key === "قد" || tokens[k].key === "لقد")) k--;
+  const prevTok = k >= s.tokenStart ? tokens[k] : undefined;
+  const role = entry.before ?? "agent";
+  const take = (a: Mention) => {
+    const arg = { entity: a.entity, role, start: a.start, end: a.end };
+    ev.participants.push(arg);
+    ev.subject = arg;
+  };
+  if (prevTok && readingsIn(prevTok, lex.relativeSingular)) {
+    const a = antecedent(view, s, prevTok.start, lex.maxAntecedentGap, true);
+    if (a) take(a);
+  } else if (prevTok && readingsIn(prevTok, lex.relativePlural)) {
+    // a plural relative names no single participant
+  } else if (m.pronoun) {
+    const a = antecedent(view, s, start, lex.maxAntecedentGap, false);
+    if (a) take(a);
+  } else if (entry.before) {
+    const before = s.mentions.filter((x) => x.end <= start);
+    const prev = before[before.length - 1];
+    const between = prev ? wordsBetween(view.text, prev.end, start).filter((w) => w !== "قد" && w !== "لقد") : [];
+    if (prev && actor(typeOf(view, prev)) && between.length === 0 && !HARD.test(view.text.slice(prev.end, start))) {
+      take(prev);
+      // and the list it closes: "وقعت الحكومة وحكومة الإقليم اتفاقا"
+      for (let j = before.length - 2; j >= 0 && actor(typeOf(view, before[j])) && coordinated(view, before[j], before[j + 1], words.designators); j--) {
+        ev.participants.push({ entity: before[j].entity, role, start: before[j].start, end: before[j].end });
+      }
+    }
+  }
+  ev.during = prevTok !== undefined && readingsIn(prevTok, lex.during);
+  ev.consequence = phraseBefore(tokens, s.tokenStart, m.tokenStart, lex.consequence);
+}
+
+/** Reads the arguments in the window after the trigger. */
+function readAfter(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, dates: readonly DateMention[], words: LeadWords, ev: EventMention, wEndOffset: number): void {
+  let anchor = ev.end;
+  let prevMention: Mention | undefined;
+  let prevPlace: boolean | undefined;
+  let prevRole: ParticipantRole | null | undefined;
+  let firstSeen = false;
+  let objectSeen = false;
+  for (const x of s.mentions) {
+    if (leftEdge(x) < ev.end || x.end > wEndOffset) continue;
+    const type = typeOf(view, x);
+    const coord = prevMention !== undefined && coordinated(view, prevMention, x, words.designators);
+    const core = leadCore(leadWords(view, anchor, leftEdge(x), dates), lex, words);
+    if (type === "place") {
+      const keep = coord && prevPlace !== undefined ? prevPlace : !(core.length > 0 && lex.placeExcludeLeads.has(core[core.length - 1]));
+      if (keep) ev.places.push({ entity: x.entity, start: x.start, end: x.end });
+      prevPlace = keep;
+    } else if (actor(type)) {
+      let role: ParticipantRole | null = null;
+      if (coord && prevRole !== undefined) role = prevRole;
+      else {
+        const applies = (r: TriggerLexicon["roleMarkers"][number]) => !r.types || r.types.has(entry.type);
+        let marker = lex.roleMarkers.find((r) => applies(r) && r.leads.some((l) => endsWith(core, l.split(" "))));
+        // "بين القيادات الأمنية والبيشمركة": the marker governs a list whose first member is no entity
+        if (!marker && core[core.length - 1] === "و") {
+          marker = lex.roleMarkers.find((r) => applies(r) && r.leads.some((l) => l.split(" ").length === 1 && core.includes(l)));
+        }
+        if (marker) role = marker.role;
+        else if (anyReadingIn(core, lex.excludeLeads)) role = null;
+        else if (!firstSeen && core.length === 0 && entry.after) role = ev.subject !== undefined && entry.object ? entry.object : entry.after;
+        else if (firstSeen && !objectSeen && core.length <= 1 && entry.object && prevRole === entry.after) {
+          role = entry.object;
+          objectSeen = true;
+        }
+      }
+      if (role) ev.participants.push({ entity: x.entity, role, start: x.start, end: x.end });
+      prevRole = role;
+      firstSeen = true;
+    }
+    anchor = x.end;
+    prevMention = x;
+  }
+}
+
 /**
  * Finds the event mentions of one sentence.
  * @param dates dates of the document (offsets into the body), used for the window's date and left out of leads.
  * @param words designators (محافظة، العاصمة: "في محافظات X" reads as "في X") and descriptors (ranks, المقاتل،
  *   المتهم) that may stand between a trigger and its argument; both from the cue lexicon.
+ * @returns the mentions, linked (./links.ts); a mention that lacks its type's required role is kept only when it
+ *   may join an event of the document (`joinOnly`).
  */
 export function sentenceEvents(
-  view: DocView, s: SentenceView, lex: TriggerLexicon, dates: readonly FoundDate[], words: LeadWords,
-): EventMention[] {
-  const { designators, descriptors } = words;
+  view: DocView, s: SentenceView, lex: TriggerLexicon, dates: readonly DateMention[], words: LeadWords,
+): (EventMention & { joinOnly: boolean })[] {
   const tokens = view.analysis.tokens;
   const found = findTriggers(view, s, lex);
   const out: EventMention[] = [];
   found.forEach(({ entry, m }, idx) => {
     const start = tokens[m.tokenStart].start;
     const end = tokens[m.tokenEnd - 1].end;
-    const wEnd = windowEnd(view, s, lex, m.tokenEnd, idx + 1 < found.length ? found[idx + 1].m.tokenStart : s.tokenEnd);
+    const next = idx + 1 < found.length ? found[idx + 1].m.tokenStart : s.tokenEnd;
+    const wEnd = windowEnd(view, s, lex, m.tokenEnd, next);
     const wEndOffset = wEnd > m.tokenEnd ? tokens[wEnd - 1].end : end;
     const ev: EventMention = {
       type: entry.type, entry, sentence: s.index, start, end, surface: view.text.slice(start, end),
-      tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, windowEnd: wEnd, participants: [], places: [], during: false,
+      tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, windowEnd: wEnd, chained: idx + 1 < found.length && wEnd === next,
+      participants: [], places: [], during: false, consequence: false, conjoined: /^[وف]/u.test(tokens[m.tokenStart].key) && m.phrase[0] !== tokens[m.tokenStart].key,
     };
-    // --- before the trigger
-    let k = m.tokenStart - 1;
-    while (k >= s.tokenStart && (tokens[k].key === "قد" || tokens[k].key === "لقد")) k--;
-    const prevTok = k >= s.tokenStart ? tokens[k] : undefined;
-    const beforeRole = entry.before ?? "agent";
-    if (prevTok && readingsIn(prevTok, lex.relativeSingular)) {
-      const a = antecedent(view, s, prevTok.start, lex.maxAntecedentGap, true);
-      if (a) ev.participants.push({ entity: a.entity, role: beforeRole, start: a.start, end: a.end });
-    } else if (prevTok && readingsIn(prevTok, lex.relativePlural)) {
-      // a plural relative names no single participant
-    } else if (m.pronoun) {
-      const a = antecedent(view, s, start, lex.maxAntecedentGap, false);
-      if (a) ev.participants.push({ entity: a.entity, role: beforeRole, start: a.start, end: a.end });
-    } else if (entry.before) {
-      const before = s.mentions.filter((x) => x.end <= start);
-      const prev = before[before.length - 1];
-      if (prev && actor(typeOf(view, prev)) && wordsBetween(view.text, prev.end, start).length === 0 && !HARD.test(view.text.slice(prev.end, start))) {
-        ev.participants.push({ entity: prev.entity, role: entry.before, start: prev.start, end: prev.end });
-        // and the list it closes: "وقعت الحكومة وحكومة الإقليم اتفاقا"
-        for (let j = before.length - 2; j >= 0 && actor(typeOf(view, before[j])) && coordinated(view, before[j], before[j + 1], designators); j--) {
-          ev.participants.push({ entity: before[j].entity, role: entry.before, start: before[j].start, end: before[j].end });
-        }
-      }
+    readBefore(view, s, lex, entry, m, words, ev);
+    readAfter(view, s, lex, entry, dates, words, ev, wEndOffset);
+    ev.date = dates.find((d) => d.value !== undefined && d.start >= end && d.end <= wEndOffset) ?? dateBefore(view, s, lex, m.tokenStart, dates);
+    if (ev.chained) {
+      // Chained only when nothing but linking words (في، خلال، إثر …) follows the last argument.
+      const lastEnd = Math.max(end, ...[...ev.participants, ...ev.places].filter((a) => a.start >= end).map((a) => a.end));
+      const between = leadWords(view, lastEnd, tokens[next].start, dates);
+      ev.chained = between.every((w) => lex.chainLeads.has(w));
     }
-    ev.during = prevTok !== undefined && readingsIn(prevTok, lex.during);
-    // --- the window after the trigger
-    let anchor = end;
-    let prevMention: Mention | undefined;
-    let prevPlace: boolean | undefined;
-    let prevRole: ParticipantRole | null | undefined;
-    let firstSeen = false;
-    let objectSeen = false;
-    for (const x of s.mentions) {
-      if (leftEdge(x) < end || x.end > wEndOffset) continue;
-      const type = typeOf(view, x);
-      const coord = prevMention !== undefined && coordinated(view, prevMention, x, designators);
-      const stages = designatorStages(leadWords(view, anchor, leftEdge(x), dates), designators);
-      const core = stages[stages.length - 1].filter((w) => !descriptors.has(w));
-      if (type === "place") {
-        const keep = coord && prevPlace !== undefined ? prevPlace : !(core.length > 0 && lex.placeExcludeLeads.has(core[core.length - 1]));
-        if (keep) ev.places.push({ entity: x.entity, start: x.start, end: x.end });
-        prevPlace = keep;
-      } else if (actor(type)) {
-        let role: ParticipantRole | null = null;
-        if (coord && prevRole !== undefined) role = prevRole;
-        else {
-          const applies = (r: TriggerLexicon["roleMarkers"][number]) => !r.types || r.types.has(entry.type);
-          let marker = lex.roleMarkers.find((r) => applies(r) && r.leads.some((l) => endsWith(core, l.split(" "))));
-          // "بين القيادات الأمنية والبيشمركة": the marker governs a list whose first member is no entity
-          if (!marker && core[core.length - 1] === "و") {
-            marker = lex.roleMarkers.find((r) => applies(r) && r.leads.some((l) => l.split(" ").length === 1 && core.includes(l)));
-          }
-          if (marker) role = marker.role;
-          else if (core.some((w) => proclitcReadings(w).some((r) => lex.excludeLeads.has(r)))) role = null;
-          else if (!firstSeen && core.length === 0 && entry.after) role = entry.after;
-          else if (firstSeen && !objectSeen && core.length <= 1 && entry.object && prevRole === entry.after) {
-            role = entry.object;
-            objectSeen = true;
-          }
-        }
-        if (role) ev.participants.push({ entity: x.entity, role, start: x.start, end: x.end });
-        prevRole = role;
-        firstSeen = true;
-      }
-      anchor = x.end;
-      prevMention = x;
-    }
-    ev.date = dates.find((d) => d.value !== undefined && d.start >= end && d.end <= wEndOffset);
     out.push(ev);
   });
-  // --- أثناء / خلال: inherit from the event whose window this trigger closed
-  for (let i = 1; i < out.length; i++) {
-    const ev = out[i];
-    const prev = out[i - 1];
-    if (!ev.during || prev.windowEnd < ev.tokenStart - 1) continue;
-    ev.date ??= prev.date;
-    if (ev.places.length === 0) ev.places.push(...prev.places);
-    const role = ev.entry.before ?? "agent";
-    for (const p of prev.participants) {
-      if (!ev.participants.some((q) => q.entity === p.entity) && (p.role === "victim" || p.role === "agent")) {
-        ev.participants.push({ ...p, role });
-      }
-    }
-  }
-  return out.filter((ev) => {
+  linkSentenceEvents(out, lex);
+  return out.map((ev) => {
     const req = lex.eventTypes[ev.type]?.requires;
-    return !req || ev.participants.some((p) => p.role === req);
+    return { ...ev, joinOnly: req !== undefined && !ev.participants.some((p) => p.role === req) };
   });
+}
+
+/**
+ * A date written right before the trigger in the same clause ("انطلقت فجر اليوم الأحد عملية"، "أعلنت الخلية،
+ * الأحد، اعتقال"): at most a few tokens back, with no hard punctuation, clause break or other trigger between.
+ */
+function dateBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, trigger: number, dates: readonly DateMention[]): DateMention | undefined {
+  const tokens = view.analysis.tokens;
+  const from = Math.max(s.tokenStart, trigger - DATE_BEFORE);
+  for (let k = trigger - 1; k >= from; k--) {
+    const t = tokens[k];
+    if (t.kind === "punct" && HARD.test(t.surface)) return undefined;
+    if (t.kind === "word" && matchAnyAt(tokens, k, lex.windowBreaks, trigger)) return undefined;
+    const d = dates.find((x) => x.value !== undefined && x.start <= t.start && x.end >= t.end);
+    if (d) return d;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * Relations and events of one analysed document (issue #5, docs/relations.md).
+ * Relations and events of one analysed document (issue #5, docs/extraction.md).
  *
  * Order: typed relations from cues (role appositions, affiliation, construct chains, geography, gazetteer
  * hierarchy, cooperation, opposition, kinship), then events with their PARTICIPANT_IN / OCCURRED_IN relations,

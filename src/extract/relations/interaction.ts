@@ -31,7 +31,10 @@ function* cueMatches(view: DocView, s: SentenceView, cues: CueLexicon["cooperati
   }
 }
 
-/** COOPERATES_WITH between the members of "بين/من/ل X و Y" after a cooperation cue, or actor × "مع Y". */
+/**
+ * COOPERATES_WITH between the members of "بين/من/ل X و Y" after a cooperation cue, between the members of a list
+ * right after a list cue ("بمشاركة X وY"), or actor × "مع Y" / actor × "بمشاركة Y".
+ */
 export function cooperationRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   const c = cues.cooperation;
   const conf = cues.confidence.cooperation;
@@ -45,7 +48,12 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
       const members = listRight(view, s, i, c.types, cues.designators).map((j) => s.mentions[j]);
       const ids = [...new Set(members.map((m) => m.entity))];
       const end = members[members.length - 1].end;
-      if (c.withMarkers.some((p) => endsWith(lead, p))) {
+      const listCue = lead.length === 0 && c.listCues.some((p) => endsWith(wordsBetween(view.text, cueStart, cueEnd), p));
+      if (listCue && ids.length >= 2) {
+        for (let a = 0; a < ids.length; a++) {
+          for (let b = a + 1; b < ids.length; b++) rels.add("COOPERATES_WITH", ids[a], ids[b], s.index, cueStart, end, conf);
+        }
+      } else if (listCue || c.withMarkers.some((p) => endsWith(lead, p))) {
         const from = clauseStart(view, s, cueStart, cues.clauseBreaks);
         const actors = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && c.types.has(typeOf(view, m)) && !ids.includes(m.entity));
         const actor = actors[actors.length - 1];

@@ -10,27 +10,55 @@
 import type { EntityType } from "../../graph/schema.ts";
 import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
-import { listLeft } from "./lists.ts";
+import { listLeft, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, typeOf } from "./view.ts";
 import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, wordsBetween } from "./words.ts";
 
-/** Applies every `X <cue> Y` pattern to each pair of neighbouring mentions. */
+/**
+ * Pairs the members of a source list with the members of a target list: respectively when the counts are equal
+ * ("قضاء سنجار وناحية سيدكان بمحافظتي نينوى وأربيل"), every source with the one target otherwise. A source the
+ * gazetteer places inside one of the targets goes to that target only.
+ */
+function distribute(view: DocView, sources: Mention[], targets: Mention[], inside: (a: string, b: string) => boolean): [Mention, Mention][] {
+  const out: [Mention, Mention][] = [];
+  sources.forEach((src, k) => {
+    const known = targets.filter((t) => inside(src.entity, t.entity));
+    if (known.length > 0) for (const t of known) out.push([src, t]);
+    else if (targets.length === 1) out.push([src, targets[0]]);
+    else if (sources.length === targets.length) out.push([src, targets[k]]);
+  });
+  return out;
+}
+
+/** True when the gazetteer (p-code prefixes) places entity `a` inside entity `b`. */
+function pcodeInside(view: DocView, a: string, b: string): boolean {
+  const pa = view.entity.get(a)?.pcode;
+  const pb = view.entity.get(b)?.pcode;
+  return pa !== undefined && pb !== undefined && pa.length > pb.length && pa.startsWith(pb);
+}
+
+/**
+ * Applies every `X <cue> Y` pattern to each pair of neighbouring mentions. Filler words (وهو، الذي يعد، سابق) are
+ * dropped from the gap first; lists on either side distribute (see {@link distribute}).
+ */
 export function betweenRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   for (const s of view.sentences) {
     for (let i = 0; i + 1 < s.mentions.length; i++) {
       const a = s.mentions[i];
       const b = s.mentions[i + 1];
       if (b.start < a.end || hasHardPunctuation(view.text, a.end, b.start)) continue;
-      const stages = designatorStages(gap(view, a, b), cues.designators).map((w) => w.join(" "));
+      const words = gap(view, a, b).filter((w) => !cues.fillers.has(w));
+      const stages = designatorStages(words, cues.designators).map((w) => w.join(" "));
       const ta = typeOf(view, a);
       const tb = typeOf(view, b);
       for (const p of cues.patterns) {
         if (!p.source.has(ta) || !p.target.has(tb)) continue;
         if (!stages.some((g) => g.length > 0 && p.between.has(g))) continue;
         const conf = cues.confidence[p.family];
-        rels.add(p.relation, a.entity, b.entity, s.index, a.start, b.end, conf);
-        for (const j of listLeft(view, s, i, p.source, cues.designators)) {
-          rels.add(p.relation, s.mentions[j].entity, b.entity, s.index, s.mentions[j].start, b.end, conf);
+        const sources = [...listLeft(view, s, i, p.source, cues.designators).reverse().map((j) => s.mentions[j]), a];
+        const targets = listRight(view, s, i + 1, p.target, cues.designators).map((j) => s.mentions[j]);
+        for (const [x, y] of distribute(view, sources, targets, (u, w) => pcodeInside(view, u, w))) {
+          rels.add(p.relation, x.entity, y.entity, s.index, x.start, y.end, conf);
         }
         break;
       }

@@ -1,0 +1,84 @@
+/**
+ * The words between an event trigger (or the previous argument) and the next mention — the "lead" — reduced to
+ * what decides the mention's role: dates, ranks and titles, designators (محافظة، قضاء), words standing for a
+ * body's members ("عناصر من"، "قادة"، "قوة من"), counts ("خمسة"، "جنديان"، "ثلاثة من") and copulas ("هما") are
+ * stripped, so "اعتقال خمسة عناصر من تنظيم داعش" reads like "اعتقال تنظيم داعش" and "نفذتها قوة من الفرقة" like
+ * "نفذتها الفرقة". Word lists: `graph-data/lexicon/triggers.json` and `cues.json`.
+ */
+import type { Phrase } from "../../lexicon/cues.ts";
+import type { TriggerLexicon } from "../../lexicon/triggers.ts";
+import type { DocView } from "../relations/view.ts";
+import { designatorStages, endsWith, proclitcReadings, wordsBetween } from "../relations/words.ts";
+import type { DateMention } from "../../text/dates.ts";
+
+/** Words that may stand between a trigger and an argument without making it a different phrase. */
+export interface LeadWords {
+  designators: ReadonlySet<string>;
+  descriptors: ReadonlySet<string>;
+}
+
+/** Normalised words between two offsets with date spans left out. */
+export function leadWords(view: DocView, from: number, to: number, dates: readonly DateMention[]): string[] {
+  let text = view.text.slice(from, to);
+  for (const d of dates) {
+    if (d.end <= from || d.start >= to) continue;
+    const a = Math.max(d.start, from) - from;
+    const b = Math.min(d.end, to) - from;
+    text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
+  }
+  return wordsBetween(text, 0, text.length);
+}
+
+const PROCLITICS = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"];
+
+/**
+ * Removes `phrase` from the end of `words`; the first word of the phrase may carry a proclitic, which is kept
+ * (بقادة → ب). Returns the shortened words or null when the phrase does not end them.
+ */
+function stripEnd(words: string[], phrase: Phrase): string[] | null {
+  if (phrase.length === 0 || phrase.length > words.length) return null;
+  const off = words.length - phrase.length;
+  for (let k = 1; k < phrase.length; k++) if (words[off + k] !== phrase[k]) return null;
+  const first = words[off];
+  if (first === phrase[0]) return words.slice(0, off);
+  for (const p of PROCLITICS) {
+    if (first === p + phrase[0]) return [...words.slice(0, off), p];
+  }
+  return null;
+}
+
+const isNumber = (w: string) => /^\p{Nd}+$/u.test(w);
+
+/**
+ * The lead reduced to its role-deciding words (see the module comment). `words` come from {@link leadWords}.
+ */
+export function leadCore(words: readonly string[], lex: TriggerLexicon, lw: LeadWords): string[] {
+  const stages = designatorStages(words, lw.designators);
+  let core = stages[stages.length - 1].filter((w) => !lw.descriptors.has(w) && !lex.copulas.has(w));
+  for (let guard = 0; guard < 6 && core.length > 0; guard++) {
+    let next: string[] | null = null;
+    for (const r of lex.representatives) {
+      next = stripEnd(core, r);
+      if (next !== null) break;
+    }
+    if (next === null) {
+      const last = core[core.length - 1];
+      const prev = core[core.length - 2];
+      if (last === "من" && prev !== undefined && (lex.counts.has(prev) || isNumber(prev))) next = core.slice(0, -2);
+      else if (lex.counts.has(last) || isNumber(last)) next = core.slice(0, -1);
+    }
+    if (next === null) break;
+    core = next;
+  }
+  return core;
+}
+
+/** True when one of the words, read through its proclitics, is in `set`. */
+export function anyReadingIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  return words.some((w) => proclitcReadings(w).some((r) => set.has(r)));
+}
+
+/** True when `words` ends with one of the phrases. */
+export function endsWithAny(words: readonly string[], phrases: readonly Phrase[]): boolean {
+  return phrases.some((p) => endsWith(words, p));
+}
