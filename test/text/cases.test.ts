@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  findDates, isFunctionWord, normalizeKey, normalizeWithMap, segmentClitics, splitSentences, tokenize,
+  displayLabel, findDates, isFunctionWord, normalizeKey, normalizeWithMap, segmentClitics, splitSentences, tokenize,
 } from "../../src/text/index.ts";
 import type { DateMention } from "../../src/text/index.ts";
 
@@ -38,11 +38,34 @@ const KEYS: [string, string, string][] = [
   ["ZWNJ kept (Persian)", "می\u200Cخواهم", "مي\u200Cخواهم"],
   ["white space collapsed and trimmed", "  مصطفى \u00A0 الكاظمي\n", "مصطفي الكاظمي"],
   ["ASCII untouched", "ISIS 2014", "ISIS 2014"],
+  ["presentation forms of a whole word", "ﺑﻐﺪاﺩ", "بغداد"],
+  ["lam-alef with hamza below ligature", "ﻹ", "لا"],
+  ["harakat range end U+065F", "ا\u065F", "ا"],
+  ["hamza below mark U+0655", "ا\u0655", "ا"],
+  ["LRE (U+202A) and PDF (U+202C) removed", "\u202Aبغداد\u202C", "بغداد"],
+  ["RLE (U+202B) removed", "\u202Bبغداد", "بغداد"],
+  ["LRO (U+202D) and RLO (U+202E) removed", "\u202Dبغ\u202Eداد", "بغداد"],
+  ["LRI (U+2066) and FSI (U+2068) removed", "\u2066بغداد\u2068", "بغداد"],
+  ["ZWNJ at a word's edge removed", "\u200Cبغداد\u200C", "بغداد"],
+  ["ZWNJ next to a space removed", "بغداد \u200C كركوك", "بغداد كركوك"],
+  ["ZWNJ kept across harakat", "مي\u064E\u200Cخواهم", "مي\u200Cخواهم"],
+  ["Kurdish word with ZWNJ and Persian letters", "کوردی\u200Cیە", "كوردي\u200Cيه"],
+  ["no-break and thin spaces collapsed", "صلاح\u00A0\u2009الدين", "صلاح الدين"],
 ];
 
 describe("normalizeKey", () => {
   it.each(KEYS)("%s: %s", (_name, input, expected) => {
     expect(normalizeKey(input)).toBe(expected);
+  });
+});
+
+describe("one key for spelling variants", () => {
+  const SAME: [string, string][] = [
+    ["كركوك", "کرکوک"], ["أربيل", "اربيل"], ["إيلاف", "ايلاف"], ["الداخلية", "الداخليه"], ["مصطفى", "مصطفي"],
+    ["بغداد", "بغـــداد"], ["مصر", "ﻣﺼﺮ"], ["2021", "٢٠٢١"], ["2021", "۲۰۲۱"], ["بغداد", "بغ\u200Fداد"],
+  ];
+  it.each(SAME)("%s = %s", (a, b) => {
+    expect(normalizeKey(b)).toBe(normalizeKey(a));
   });
 });
 
@@ -84,6 +107,16 @@ const TOKENS: [string, string, T[]][] = [
   ["bare tatweel run is a symbol with an empty key", "ــ", [["ــ", 0, "symbol", ""]]],
   ["presentation forms keep their surface", "ﻣﺼﺮ", [["ﻣﺼﺮ", 0, "word", "مصر"]]],
   ["astral emoji is one symbol", "😀 نعم", [["😀", 0, "symbol", "😀"], ["نعم", 3, "word", "نعم"]]],
+  ["Arabic percent sign after an Arabic decimal", "٣٫٥٪", [["٣٫٥", 0, "number", "3.5"], ["٪", 3, "punct", "%"]]],
+  ["Persian digits form a number", "۱۴۰۰ سال", [["۱۴۰۰", 0, "number", "1400"], ["سال", 5, "word", "سال"]]],
+  ["ZWNJ at a word's start is skipped", "\u200Cبغداد", [["بغداد", 1, "word", "بغداد"]]],
+  ["ZWJ and ZWSP between words are skipped", "مصر\u200D \u200Bبغداد", [["مصر", 0, "word", "مصر"], ["بغداد", 6, "word", "بغداد"]]],
+  ["clitics are not split by the tokeniser", "ولبنان", [["ولبنان", 0, "word", "ولبنان"]]],
+  ["year with م is one word", "2021م", [["2021م", 0, "word", "2021م"]]],
+  ["hyphen between Arabic words", "شمال-غرب", [["شمال", 0, "word", "شمال"], ["-", 4, "punct", "-"], ["غرب", 5, "word", "غرب"]]],
+  ["Latin and Arabic words", "ISIS داعش", [["ISIS", 0, "word", "ISIS"], ["داعش", 5, "word", "داعش"]]],
+  ["Arabic semicolon and question mark", "لماذا؛ كيف؟", [["لماذا", 0, "word", "لماذا"], ["؛", 5, "punct", "؛"], ["كيف", 7, "word", "كيف"], ["؟", 10, "punct", "؟"]]],
+  ["no token for white space only", " \n\t\u00A0", []],
 ];
 
 describe("tokenize", () => {
@@ -126,7 +159,24 @@ const CLITICS: [string, C[]][] = [
   ["على", [["على", 0]]],
   ["فيه", [["فيه", 0]]],
   ["والدة", [["والدة", 0]]],
+  ["وبيروت", [["و", 0, "conj"], ["بيروت", 1]]],
+  ["لألبانيا", [["ل", 0, "prep"], ["ألبانيا", 1]]],
+  ["كلبنان", [["ك", 0, "prep"], ["لبنان", 1]]],
+  ["والبيشمركة", [["و", 0, "conj"], ["البيشمركة", 1]]],
+  ["ولاية", [["ولاية", 0]]],
+  ["بابل", [["بابل", 0]]],
+  ["فلسطينيون", [["فلسطينيون", 0]]],
+  ["وخانقين", [["و", 0, "conj"], ["خانقين", 1]]],
 ];
+
+describe("segmentClitics without a lexicon entry for the name", () => {
+  // Names that begin with clitic letters stay whole when nothing in the lexicon says otherwise.
+  const WHOLE = ["بيروت", "وليد", "لبنان", "ألبانيا", "ولبنان", "فيصل", "كمال", "بلال", "ليبيا"];
+  it.each(WHOLE)("%s stays whole", (word) => {
+    const [tok] = tokenize(word);
+    expect(segmentClitics(tok, () => false).map((p) => p.surface)).toEqual([word]);
+  });
+});
 
 describe("segmentClitics", () => {
   it.each(CLITICS)("%s", (word, expected) => {
@@ -158,6 +208,12 @@ const SENTENCES: [string, string, string[]][] = [
   ["Latin abbreviations", "Dr. Smith met U.S. envoys. Then left", ["Dr. Smith met U.S. envoys.", "Then left"]],
   ["dot inside a domain", "زوروا elaph.com اليوم", ["زوروا elaph.com اليوم"]],
   ["space before the full stop", "ثغرات أمنية . ولفت الأمين", ["ثغرات أمنية .", "ولفت الأمين"]],
+  ["ASCII question mark", "هل وصل؟ نعم? ربما", ["هل وصل؟", "نعم?", "ربما"]],
+  ["Arabic-Indic decimal is not a boundary", "بلغ ٣.٥ مليون. ثم", ["بلغ ٣.٥ مليون.", "ثم"]],
+  ["CRLF paragraph breaks", "الأول\r\nالثاني", ["الأول", "الثاني"]],
+  ["question inside guillemets continues", "سأل «هل انتهى؟ ومتى نعود» ثم صمت. وبعد", ["سأل «هل انتهى؟ ومتى نعود» ثم صمت.", "وبعد"]],
+  ["ellipsis ends a sentence before a space", "وانتظر... ثم عاد", ["وانتظر...", "ثم عاد"]],
+  ["unbalanced quote does not swallow the paragraph", "قال \"انتهى. وعاد الوفد. ثم", ["قال \"انتهى.", "وعاد الوفد.", "ثم"]],
 ];
 
 describe("splitSentences", () => {
@@ -212,6 +268,30 @@ const DATES: [string, string, string | undefined, D[]][] = [
   ["day month without year: nearest year", "في 15 كانون الأول", REF, [{ text: "15 كانون الأول", value: "2020-12-15", precision: "day", relative: true }]],
   ["relative without a document date has no value", "السبت الماضي", undefined, [{ text: "السبت الماضي", relative: true }]],
   ["absolute date without a document date keeps its value", "4 آب 2014", undefined, [{ text: "4 آب 2014", value: "2014-08-04", precision: "day", relative: false }]],
+  ["weekday with hamza (الأحد)", "أعلن الأحد أن", REF, [{ text: "الأحد", value: "2021-05-16", precision: "day", relative: true }]],
+  ["السبت الماضي resolved", "السبت الماضي", REF, [{ text: "السبت الماضي", value: "2021-05-15", precision: "day", relative: true }]],
+  ["today without a document date has no value", "اليوم", undefined, [{ text: "اليوم", relative: true }]],
+  ["last month without a document date", "الشهر الماضي", undefined, [{ text: "الشهر الماضي", relative: true }]],
+  ["last year without a document date", "العام الماضي", undefined, [{ text: "العام الماضي", relative: true }]],
+  ["day of this month without a document date", "في الثالث من الشهر الحالي", undefined, [{ text: "الثالث من الشهر الحالي", relative: true }]],
+  ["weekday without a document date", "الأحد", undefined, [{ text: "الأحد", relative: true }]],
+  ["Maghreb pair with a day", "في 5 جانفي 2020", REF, [{ text: "5 جانفي 2020", value: "2020-01-05", precision: "day", relative: false }]],
+  ["Maghreb February", "فيفري 2019", REF, [{ text: "فيفري 2019", value: "2019-02", precision: "month", relative: false }]],
+  ["Levantine/Egyptian pair with slash and day", "في 15 آذار/مارس 2021", REF, [{ text: "15 آذار/مارس 2021", value: "2021-03-15", precision: "day", relative: false }]],
+  ["Egyptian name first, Levantine in brackets", "15 مارس (آذار) 2021", REF, [{ text: "15 مارس (آذار) 2021", value: "2021-03-15", precision: "day", relative: false }]],
+  ["Arabic-Indic day month year", "١٥ آذار ٢٠٢١", REF, [{ text: "١٥ آذار ٢٠٢١", value: "2021-03-15", precision: "day", relative: false }]],
+  ["numeric date with dashes", "يوم 15-3-2021", REF, [{ text: "15-3-2021", value: "2021-03-15", precision: "day", relative: false }]],
+  ["year with عام and م", "في عام 2014م", REF, [{ text: "عام 2014م", value: "2014", precision: "year", relative: false }]],
+  ["Arabic-Indic year after عام", "عام ٢٠١٤", REF, [{ text: "عام ٢٠١٤", value: "2014", precision: "year", relative: false }]],
+  ["شهر + month without a year", "في شهر آب", REF, [{ text: "شهر آب", value: "2021-08", precision: "month", relative: true }]],
+  ["a bare آب (also 'father') is no date", "آب", REF, []],
+  ["words that contain date words are no dates", "أمسية اليومية", REF, []],
+  ["الشهر alone is no date", "الشهر", REF, []],
+  ["this year", "هذا العام", REF, [{ text: "هذا العام", value: "2021", precision: "year", relative: true }]],
+  ["month year with the date in the text and a later one without a year", "1 كانون الثاني 2020 و 2 شباط", REF, [
+    { text: "1 كانون الثاني 2020", value: "2020-01-01", precision: "day", relative: false },
+    { text: "2 شباط", value: "2021-02-02", precision: "day", relative: true },
+  ]],
 ];
 
 describe("findDates", () => {
@@ -240,5 +320,22 @@ describe("isFunctionWord", () => {
   });
   it("على and علي share a key, so callers must check the surface", () => {
     expect(normalizeKey("على")).toBe(normalizeKey("علي"));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Display labels: original spelling, no invisible controls
+const LABELS: [string, string, string][] = [
+  ["RLM around and inside", "\u200Fبغ\u200Fداد\u200F", "بغداد"],
+  ["ZWSP and bidi isolates", "\u2067مصطفى\u200B الكاظمي\u2069", "مصطفى الكاظمي"],
+  ["spelling kept: hamza, ى, ة, harakat, tatweel", "أُعلن علـى الداخلية", "أُعلن علـى الداخلية"],
+  ["ZWNJ inside a word kept", "می\u200Cخواهم", "می\u200Cخواهم"],
+  ["ZWNJ at the edges dropped", "\u200Cبغداد\u200C", "بغداد"],
+  ["white space collapsed", "  صلاح \n الدين ", "صلاح الدين"],
+];
+
+describe("displayLabel", () => {
+  it.each(LABELS)("%s", (_name, input, expected) => {
+    expect(displayLabel(input)).toBe(expected);
   });
 });

@@ -5,7 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeKey, normalizeWithMap, segmentClitics, splitSentences, tokenize } from "../../src/text/index.ts";
+import {
+  displayLabel, findDates, normalizeKey, normalizeWithMap, segmentClitics, splitSentences, tokenize,
+} from "../../src/text/index.ts";
 
 /** Characters that make Arabic news text hard: letters, harakat, tatweel, alef forms, Persian letters,
  * presentation forms, digits, separators, punctuation, invisible controls, spaces, astral characters. */
@@ -43,6 +45,46 @@ describe("normalisation properties", () => {
   it("leaves no harakat, tatweel, alef forms, ة, ى or bidi controls in keys", () => {
     fc.assert(fc.property(arabicish, (s) => {
       expect(normalizeKey(s)).not.toMatch(/[\u064B-\u065F\u0670\u0640أإآٱةىکی\u200B\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+    }), RUNS);
+  });
+});
+
+describe("key and label properties", () => {
+  it("a ZWNJ survives in a key only between two letters or marks", () => {
+    fc.assert(fc.property(anyText, (s) => {
+      const k = normalizeKey(s);
+      for (let i = 0; i < k.length; i++) {
+        if (k[i] !== "\u200C") continue;
+        expect(/[\p{L}\p{M}]/u.test(k[i - 1] ?? "")).toBe(true);
+        expect(/[\p{L}\p{M}]/u.test(k[i + 1] ?? "")).toBe(true);
+      }
+    }), RUNS);
+  });
+  it("display labels are idempotent, keep every letter, and hold no invisible controls", () => {
+    fc.assert(fc.property(anyText, (s) => {
+      const d = displayLabel(s);
+      expect(displayLabel(d)).toBe(d);
+      expect(d).not.toMatch(/[\u200B\u200D-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+      expect([...d].filter((c) => /\p{L}/u.test(c)).join("")).toBe([...s].filter((c) => /\p{L}/u.test(c)).join(""));
+    }), RUNS);
+  });
+});
+
+describe("date properties", () => {
+  it("date mentions cut the text at their text, in order, and values have the stated precision", () => {
+    const words = fc.array(fc.constantFrom("في", "15", "٢٠٢١", "2014", "آذار", "مارس", "كانون الثاني", "يناير", "عام", "الماضي",
+      "الشهر", "الحالي", "الثالث", "من", "أمس", "اليوم", "الأحد", "28/12/2014", "م", "شهر", "آب", "،", "."), { maxLength: 12 }).map((a) => a.join(" "));
+    fc.assert(fc.property(words, fc.constantFrom(undefined, "2021-05-16", "2020-02-29"), (s, ref) => {
+      let last = 0;
+      for (const d of findDates(s, ref)) {
+        expect(s.slice(d.start, d.end)).toBe(d.text);
+        expect(d.start).toBeGreaterThanOrEqual(last);
+        last = d.end;
+        if (d.value !== undefined) {
+          const re = { year: /^\d{4}$/u, month: /^\d{4}-\d{2}$/u, day: /^\d{4}-\d{2}-\d{2}$/u }[d.precision!];
+          expect(d.value).toMatch(re);
+        } else expect(d.relative && ref === undefined).toBe(true);
+      }
     }), RUNS);
   });
 });
