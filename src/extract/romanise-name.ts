@@ -58,7 +58,10 @@ function nisba(key: string, ctx: RomaniseContext): string | undefined {
       if (name !== undefined && !name.includes(" ")) return nisbaOf(name, suffix, r === "ه");
       for (const form of [s, "ال" + s]) {
         const place = ctx.entityEn?.([form]);
-        if (place !== undefined && !bareEn(place).includes(" ")) return nisbaOf(place, suffix, r === "ه");
+        if (place === undefined || bareEn(place).includes(" ")) continue;
+        // An English name ending in a vowel the Arabic lacks is no base for a nisba (الجزائر Algeria).
+        if (r === "" && /[aeiouy]$/i.test(place) && !/[اوي]$/.test(s)) continue;
+        return nisbaOf(place, suffix, r === "ه");
       }
     }
   }

@@ -106,12 +106,19 @@ function englishOrder(units: Word[], beforeHead: boolean): string {
   return out.join(" ");
 }
 
+function hasNameEntry(key: string, ctx: RomaniseContext): boolean {
+  const bare = key.replace(/^ال/, "");
+  const t = ctx.table;
+  return [key, bare].some((k) => ctx.known?.has(k) === true || t.givenNames.has(k) || t.familyNames.has(k));
+}
+
 /** Arabic-order romanisation of a proper-name complement (module doc). */
 function arabicOrder(words: readonly string[], keys: readonly string[], ctx: RomaniseContext, beforeHead: boolean): string {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
     const place = ctx.matchEntity?.(keys, i) ?? null;
-    if (place !== null) {
+    // A one-word place that is also a name word (الإمام) reads as the name inside a proper name.
+    if (place !== null && !(place.length === 1 && hasNameEntry(keys[i], ctx))) {
       out.push(out.length === 0 ? place.en : place.en.replace(/^Al-/, "al-"));
       i += place.length;
       continue;
