@@ -56,7 +56,7 @@ export async function runQuery(query: string, params: Record<string, unknown> = 
 }
 
 /** Export formats offered in the interface. */
-export const EXPORT_FORMATS = ["gexf", "graphml", "csv", "json"] as const;
+export const EXPORT_FORMATS = ["gexf", "gexf-1.2", "graphml", "csv", "neo4j", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** URL of the whole-graph download (`GET /api/export?format=`). */
@@ -64,15 +64,18 @@ export function exportUrl(format: ExportFormat): string {
   return `api/export?format=${encodeURIComponent(format)}`;
 }
 
-/** `POST /api/export {format, nodes}`: the subgraph induced by `nodes`, as a Blob with its file name. */
-export async function exportSubgraph(format: ExportFormat, nodes: string[]): Promise<{ blob: Blob; filename: string }> {
+/**
+ * `POST /api/export {format, nodes, positions}`: the subgraph induced by `nodes`, with the current layout's
+ * positions (`{key: [x, y]}`, see docs/export.md), as a Blob with its file name.
+ */
+export async function exportSubgraph(format: ExportFormat, nodes: string[], positions: Record<string, [number, number]> = {}): Promise<{ blob: Blob; filename: string }> {
   const res = await fetch("api/export", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ format, nodes }),
+    body: JSON.stringify({ format, nodes, positions }),
   });
   if (!res.ok) await fail(res);
   const cd = res.headers.get("content-disposition") ?? "";
   const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
-  return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1]) : `shabaka-view.${format === "csv" ? "zip" : format}` };
+  return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1]) : `shabaka-view.${format === "csv" || format === "neo4j" ? "zip" : format === "gexf-1.2" ? "gexf" : format}` };
 }

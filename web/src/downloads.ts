@@ -1,6 +1,7 @@
 /**
  * Downloads: the whole graph (`GET /api/export?format=`) or the current view (`POST /api/export` with the visible
- * node keys) as GEXF, GraphML, CSV or JSON, and the drawing as a PNG composed from sigma's canvas layers.
+ * node keys and their drawn positions) as GEXF 1.3 / 1.2draft, GraphML, CSV, Neo4j or JSON, and the drawing as
+ * a PNG composed from sigma's canvas layers.
  */
 import type Sigma from "sigma";
 import { EXPORT_FORMATS, exportSubgraph, exportUrl, type ExportFormat } from "./api.ts";
@@ -46,6 +47,19 @@ export function downloadPng(sigma: Sigma): Promise<void> {
     }, "image/png"));
 }
 
+/** The drawn positions of `nodes` (the current layout), for the view download; nodes without finite x/y are left out. */
+function layoutPositions(sigma: Sigma | null, nodes: string[]): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  const graph = sigma?.getGraph();
+  if (!graph) return out;
+  for (const key of nodes) {
+    if (!graph.hasNode(key)) continue;
+    const { x, y } = graph.getNodeAttributes(key) as { x?: unknown; y?: unknown };
+    if (typeof x === "number" && Number.isFinite(x) && typeof y === "number" && Number.isFinite(y)) out[key] = [x, y];
+  }
+  return out;
+}
+
 /** Builds the download menu in `root`. */
 export function createDownloads(root: HTMLElement, getSigma: () => Sigma | null, visibleNodes: () => string[], onError: (msg: string) => void): void {
   const menu = el("div", { class: "menu-body" });
@@ -55,7 +69,8 @@ export function createDownloads(root: HTMLElement, getSigma: () => Sigma | null,
     whole.append(el("a", { href: exportUrl(f), download: "", class: "button small", "data-format": f, "data-scope": "all" }, f.toUpperCase()));
     view.append(button(f.toUpperCase(), async () => {
       try {
-        const { blob, filename } = await exportSubgraph(f as ExportFormat, visibleNodes());
+        const nodes = visibleNodes();
+        const { blob, filename } = await exportSubgraph(f as ExportFormat, nodes, layoutPositions(getSigma(), nodes));
         save(blob, filename);
       } catch (err) {
         onError(String((err as Error).message ?? err));
