@@ -3,8 +3,9 @@ export { readInputs } from "./read.ts";
 export type { ReadOptions, ReadResult } from "./read.ts";
 export { parseDocument, formatOf, FORMAT_BY_EXTENSION } from "./parse.ts";
 export type { ParseOptions, InputFormat } from "./parse.ts";
-export { decodeBytes, firstInvalidUtf8, canonicalEncoding } from "./decode.ts";
-export type { DecodedText } from "./decode.ts";
+export { decodeBytes, firstInvalidUtf8, canonicalEncoding, arabicPlausibility } from "./decode.ts";
+export type { DecodedText, DecodeOptions } from "./decode.ts";
+export { htmlDeclaredCharset } from "./unicode-bytes.ts";
 export {
   removeBoilerplate, isBoilerplateLine, boilerplateScore, compileBoilerplateRules, defaultBoilerplate,
 } from "./boilerplate.ts";
@@ -12,4 +13,4 @@ export type { BoilerplateMatcher, BoilerplateRule, BoilerplateRuleFile } from ".
 export { splitFrontMatter, normalizeMetaDate } from "./frontmatter.ts";
 export type { ArticleMeta } from "./frontmatter.ts";
 export { extractHtmlArticle } from "./html.ts";
-export { documentId } from "./id.ts";
+export { documentId, contentKey, sourceIdentity } from "./id.ts";
