@@ -203,11 +203,14 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
       return { candidates: [...bodies, person], end: k + 1 };
     }
   }
-  if (!hasTitle) return null;
-  const t = chain.titles.find((x) => x.entry.kind === "title")!;
+  // A title with no name is a role mention (رئيس الوزراء، المتحدث العسكري); so is an honorific of a group
+  // (الصحفية): resolution joins it to the one person of the document who holds it, or drops it.
+  const t = chain.titles.find((x) => x.entry.kind === "title") ??
+    (chain.titles.length === 1 && chain.titles[0].entry.kind === "honorific" && chain.titles[0].entry.group !== undefined ? chain.titles[0] : undefined);
+  if (t === undefined) return null;
   const role: Candidate = {
-    type: "official", label: v.text.slice(t.start, t.end), tokenStart: t.tokenStart, tokenEnd: t.tokenEnd,
-    start: t.start, end: t.end, sentence: v.sentenceOf[i], source: "coreference", confidence: 0.6,
+    type: t.entry.kind === "title" ? "official" : "person", label: v.text.slice(t.start, t.end), tokenStart: t.tokenStart,
+    tokenEnd: t.tokenEnd, start: t.start, end: t.end, sentence: v.sentenceOf[i], source: "coreference", confidence: 0.6,
     titles: [t], roleOnly: true,
   };
   return { candidates: [...bodies, role], end: chain.end };

@@ -15,6 +15,7 @@ import { tokenize } from "../text/tokenize.ts";
 import type { SourceDocument } from "../text/types.ts";
 import { buildTokenView } from "./context.ts";
 import { addShortForms, scanMentions } from "./mentions.ts";
+import { lazyNerTagger, withNerMentions, type LazyNerTagger } from "./ner-mentions.ts";
 import { relateFallback } from "./relate-fallback.ts";
 import { extractRelationsAndEvents } from "./relations/index.ts";
 import { resolveMentions } from "./resolve.ts";
@@ -39,6 +40,8 @@ export interface ExtractionResources {
   /** Parent links between lexicon places (gazetteer hierarchy), for LOCATED_IN. */
   placeHierarchy: { parentOf(lexiconId: string): string | undefined };
   options: ExtractionOptions;
+  /** The statistical tagger (`dataDir/models/`), loaded on first use; set when `options.ner` is on. */
+  ner?: LazyNerTagger;
 }
 
 const cache = new Map<string, Promise<ExtractionResources>>();
@@ -72,7 +75,7 @@ export function loadResources(dataDir = "graph-data", options: Partial<Extractio
       const placeHierarchy = {
         parentOf: (id: string) => lexicon.entries.get(id)?.parent,
       };
-      return { lexicon, cues, triggers, warnings, placeHierarchy, options: opts };
+      return { lexicon, cues, triggers, warnings, placeHierarchy, options: opts, ner: opts.ner ? lazyNerTagger(dir) : undefined };
     })();
     p.catch(() => cache.delete(key));
     cache.set(key, p);
@@ -86,7 +89,8 @@ export function loadResources(dataDir = "graph-data", options: Partial<Extractio
 export function analyseDocument(doc: SourceDocument, resources: ExtractionResources): DocumentAnalysis {
   const sentences = splitSentences(doc.text);
   const view = buildTokenView(doc.text, tokenize(doc.text), sentences, resources.lexicon);
-  const found = addShortForms(view, resources.lexicon, scanMentions(view, resources.lexicon));
+  const scanned = scanMentions(view, resources.lexicon);
+  const found = addShortForms(view, resources.lexicon, resources.ner !== undefined ? withNerMentions(view, scanned, resources.lexicon, resources.ner) : scanned);
   const { entities, mentions } = resolveMentions(doc.id, doc.text, found, resources.lexicon);
   return { doc, sentences, tokens: view.tokens, mentions, entities };
 }

@@ -76,16 +76,18 @@ function assignKeys(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
-/** The title a mention reports: the first functional title, else the first rank. */
+/** The title a mention reports: the first functional title, else the first rank, else the first honorific. */
 function mentionTitle(c: Candidate, text: string, idOf: Map<string, string>, typeOf: Map<string, EntityType>, lexicon: Lexicon): Mention["title"] {
   const spans = c.titles ?? [];
-  const t: TitleSpan | undefined = spans.find((x) => x.entry.kind === "title") ?? spans.find((x) => x.entry.kind === "rank");
+  const t: TitleSpan | undefined = spans.find((x) => x.entry.kind === "title") ?? spans.find((x) => x.entry.kind === "rank") ??
+    spans.find((x) => x.entry.kind === "honorific");
   if (t === undefined) return undefined;
   let body = t.body?.entityKey !== undefined ? idOf.get(t.body.entityKey) : undefined;
   if (body === undefined && t.entry.implies !== undefined && lexicon.entries.has(t.entry.implies)) {
     body = idOf.get(`lex:${t.entry.implies}`);
   }
   let relation = t.entry.relation ?? (t.entry.kind === "rank" ? "MEMBER_OF" : undefined);
+  if (t.entry.kind === "honorific") relation = undefined;
   const bodyType = body !== undefined ? typeOf.get(body) : undefined;
   if (bodyType !== undefined && t.entry.relationByBodyType?.[bodyType] !== undefined) relation = t.entry.relationByBodyType[bodyType];
   const extra = (t.extraBodies ?? []).map((b) => (b.entityKey !== undefined ? idOf.get(b.entityKey) : undefined))

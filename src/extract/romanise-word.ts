@@ -125,14 +125,14 @@ function generic(letters: string[]): string {
     else if (CONSONANTS[c] !== undefined) units.push({ s: CONSONANTS[c], vowel: false });
     else if (/\p{Nd}/u.test(c)) units.push({ s: c, vowel: true });
   }
-  // و/ي are consonants at the start, before a vowel letter, or after a vowel (not at the end).
+  // و/ي are consonants at the start, before a vowel letter, after a vowel (not at the end), or at the end after ā.
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (u.semi === undefined) continue;
     const next = units[i + 1];
     const prev = units[i - 1];
     const consonantal = i === 0 || (next !== undefined && next.vowel && next.semi === undefined) ||
-      (prev !== undefined && prev.vowel && next !== undefined);
+      (prev !== undefined && prev.vowel && next !== undefined) || (next === undefined && prev?.s === "ā");
     if (consonantal) units[i] = { s: u.semi, vowel: false };
   }
   const out: Unit[] = [];

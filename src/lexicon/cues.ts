@@ -41,7 +41,11 @@ const CueFileSchema = z.object({
     source: z.array(entityType).min(1),
     target: z.array(entityType).min(1),
     between: z.array(phrase).min(1),
+    /** The relation runs from the right mention to the left one ("لجنة X برئاسة Y": Y HEADS X). */
+    reverse: z.boolean().optional(),
   })),
+  /** Words before a body that make a reversed HEADS a MEMBER_OF ("وفد من الحزب برئاسة Y": Y leads the delegation). */
+  groupWords: z.array(phrase).default([]),
   titles: z.array(z.object({
     relation: z.enum(["HEADS", "SPOKESPERSON_OF", "MEMBER_OF"]),
     heads: z.array(phrase).min(1),
@@ -80,6 +84,7 @@ export interface BetweenPattern {
   target: ReadonlySet<EntityType>;
   /** Normalised gap texts (words joined by one space). */
   between: ReadonlySet<string>;
+  reverse: boolean;
 }
 
 /** The validated, normalised cue lexicon. */
@@ -89,6 +94,7 @@ export interface CueLexicon {
   clauseBreaks: Phrase[];
   fillers: ReadonlySet<string>;
   patterns: BetweenPattern[];
+  groupWords: Phrase[];
   titles: { relation: "HEADS" | "SPOKESPERSON_OF" | "MEMBER_OF"; heads: Phrase[] }[];
   ranks: Phrase[];
   cooperation: {
@@ -130,7 +136,9 @@ export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon
       source: new Set(p.source),
       target: new Set(p.target),
       between: new Set(p.between.map((b) => toPhrase(b).join(" "))),
+      reverse: p.reverse === true,
     })),
+    groupWords: phrases(d.groupWords),
     titles: d.titles.map((t) => ({ relation: t.relation, heads: phrases(t.heads) })),
     ranks: phrases(d.ranks),
     cooperation: {

@@ -6,7 +6,9 @@
  *
  * Merge rule: same eventType, compatible dates (equal, or one a prefix of the other, or one missing), the key
  * role (a killing's victim) not contradicting, and a shared participant (or one PART_OF the other) or place — or,
- * when one side has no participants, no places or places in one governorate. A mention with no argument at all,
+ * when one side has no participants, no places or places in one governorate; a definite trigger noun (الهجوم،
+ * القتيلين) joins an earlier event of its type unless the key roles contradict (persons are compared with
+ * persons, bodies with bodies: "قتل جنديان من الجيش" and "القتيلين هما X وY" are one killing). A mention with no argument at all,
  * or without its type's required role (a release with no one released), joins the latest earlier event of its
  * type that fits, else the first later one ("تنفيذ الاتفاق" after the agreement was described; a headline before
  * the body), or is dropped.
@@ -16,6 +18,7 @@ import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import type { ExtractedEvent } from "../types.ts";
 import type { DocView, RelationSet } from "../relations/view.ts";
 import { findDates } from "../../text/dates.ts";
+import { normalizeKey } from "../../text/normalize.ts";
 import { type EventMention, type LeadWords, sentenceEvents } from "./mentions.ts";
 
 interface Cluster {
@@ -45,12 +48,29 @@ type SameSide = (a: string, b: string) => boolean;
 /** Two places can hold one happening: equal, or in one governorate by the gazetteer (p-code prefix). */
 type NearPlaces = (a: string, b: string) => boolean;
 
-function mergeable(c: Cluster, m: EventMention, same: SameSide, near: NearPlaces, keyRole?: ParticipantRole): boolean {
+/** Whether an entity is a person (persons and bodies in a key role do not contradict each other). */
+type IsPerson = (id: string) => boolean;
+
+/** True when the key-role entities of the two sides differ within persons or within bodies. */
+function contradicts(kc: Set<string>, km: Set<string>, person: IsPerson): boolean {
+  for (const human of [true, false]) {
+    const a = [...kc].filter((e) => person(e) === human);
+    const b = [...km].filter((e) => person(e) === human);
+    if (a.length > 0 && b.length > 0 && !b.some((e) => a.includes(e))) return true;
+  }
+  return false;
+}
+
+/** A definite trigger noun (الهجوم، القتيلين، الاجتماع) refers back to a happening already reported. */
+const definite = (m: EventMention) => /^(?:[وف]?(?:ب|ل|ك)?ال|[وف]?لل)/u.test(normalizeKey(m.surface));
+
+function mergeable(c: Cluster, m: EventMention, same: SameSide, near: NearPlaces, person: IsPerson, keyRole?: ParticipantRole): boolean {
   if (c.type !== m.type || !compatibleDates(c.date, m.date?.value)) return false;
   const mp = new Map(m.participants.map((p) => [p.entity, p.role!]));
   const kc = keyEntities(c.participants, keyRole);
   const km = keyEntities(mp, keyRole);
-  if (kc.size > 0 && km.size > 0 && ![...km].some((e) => kc.has(e))) return false;
+  if (contradicts(kc, km, person)) return false;
+  if (definite(m)) return true;
   const shareP = [...mp.keys()].some((e) => c.participants.has(e) || [...c.participants.keys()].some((f) => same(e, f)));
   const mPlaces = m.places.map((p) => p.entity);
   const shareL = mPlaces.some((e) => c.places.includes(e));
@@ -103,6 +123,10 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
     const pb = pcode(b);
     return a === b || (pa !== undefined && pb !== undefined && pa.slice(0, 5) === pb.slice(0, 5));
   };
+  const person: IsPerson = (id) => {
+    const t = view.entity.get(id)?.type;
+    return t === "official" || t === "person";
+  };
   const clusters: Cluster[] = [];
   // Mentions that cannot found an event (no argument, or no required role) join one found elsewhere.
   const joiners: EventMention[] = [];
@@ -115,7 +139,7 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
         continue;
       }
       let target: Cluster | undefined;
-      for (let i = clusters.length - 1; i >= 0 && !target; i--) if (mergeable(clusters[i], m, same, near, keyRole)) target = clusters[i];
+      for (let i = clusters.length - 1; i >= 0 && !target; i--) if (mergeable(clusters[i], m, same, near, person, keyRole)) target = clusters[i];
       if (target) absorb(target, m, keyRole);
       else {
         const c: Cluster = { type: m.type, mentions: [], participants: new Map(), places: [] };
@@ -127,7 +151,7 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
   for (const m of joiners) {
     const keyRole = lex.eventTypes[m.type]?.keyRole;
     const argless = m.participants.length === 0 && m.places.length === 0;
-    const fits = (c: Cluster) => (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, near, keyRole));
+    const fits = (c: Cluster) => (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, near, person, keyRole));
     const before = clusters.filter((c) => c.mentions[0].start < m.start);
     const target = [...before].reverse().find(fits) ?? clusters.find((c) => c.mentions[0].start > m.start && fits(c));
     if (target) absorb(target, m, keyRole);

@@ -6,6 +6,8 @@
  *   visit's object, not the meeting's subject);
  * - a trigger after أثناء / خلال (during) or after أسفرت عن / أدت إلى (consequence) inherits the date, places and
  *   the agent or victim of the event before it ("نفذت عملية في منطقة الحسينية أسفرت عن تحرير المختطفة");
+ * - two triggers of one type, the second cutting the first's window short, share their arguments ("صوت المجلس على
+ *   انتخاب X");
  * - a trigger whose window the next trigger cut short, with only a linking word between ("اعتقال خمسة عناصر في
  *   عملية دهم في سنجار", "بانفجار عبوة ناسفة استهدفت دوريتهم قرب القائم"), takes that trigger's places and date
  *   when it has none; when the next trigger's type is one this type absorbs (an explosion absorbs the attack
@@ -58,6 +60,14 @@ export function linkSentenceEvents(mentions: EventMention[], lex: TriggerLexicon
   for (let i = mentions.length - 2; i >= 0; i--) {
     const ev = mentions[i];
     const next = mentions[i + 1];
+    // Two triggers of one type, the second cutting the first's window ("صوت المجلس على انتخاب X"): one happening.
+    if (ev.windowEnd === next.tokenStart && ev.type === next.type) {
+      for (const p of next.participants) if (!ev.participants.some((q) => q.entity === p.entity)) ev.participants.push(p);
+      for (const p of ev.participants) if (!next.participants.some((q) => q.entity === p.entity)) next.participants.push(p);
+      for (const p of next.places) if (!ev.places.some((q) => q.entity === p.entity)) ev.places.push(p);
+      ev.date ??= next.date;
+      next.date ??= ev.date;
+    }
     if (!ev.chained) continue;
     if (ev.places.length === 0) ev.places.push(...next.places);
     ev.date ??= next.date;

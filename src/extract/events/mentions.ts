@@ -179,8 +179,10 @@ function readAfter(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: T
   let prevRole: ParticipantRole | null | undefined;
   let firstSeen = false;
   let objectSeen = false;
+  // Bodies named inside a person's title (وزير الداخلية X) belong to the title, not to the event.
+  const inTitle = (x: Mention) => s.mentions.some((y) => y !== x && y.title !== undefined && x.start >= y.title.start && x.end <= y.title.end);
   for (const x of s.mentions) {
-    if (leftEdge(x) < ev.end || x.end > wEndOffset) continue;
+    if (leftEdge(x) < ev.end || x.end > wEndOffset || inTitle(x)) continue;
     const type = typeOf(view, x);
     const coord = prevMention !== undefined && coordinated(view, prevMention, x, words.designators);
     const core = leadCore(leadWords(view, anchor, leftEdge(x), dates), lex, words);

@@ -121,11 +121,16 @@ export function kinshipRelations(view: DocView, cues: CueLexicon, rels: Relation
       const after = j < 0 ? undefined : s.mentions[j];
       if (!after || !isPerson(typeOf(view, after))) continue;
       if (!wordsBetween(view.text, cueEnd, leftEdge(after)).every((w) => rankWords.has(w))) continue;
-      // a person right before the cue ("X، نجل Y"), else (possessive only) the nearest person before
+      // a person right before the cue ("X، نجل Y"), else (possessive only) the nearest person before, else (construct
+      // only) a person in apposition after the genitive ("شقيق الصحفية، المهندس أحمد الربيعي")
       const prev = s.mentions.filter((x) => x.end <= t.start).pop();
       let before: Mention | undefined;
       if (prev && isPerson(typeOf(view, prev)) && wordsBetween(view.text, prev.end, t.start).length === 0) before = prev;
       else if (pos) before = personsBefore(view, s, t.start);
+      else {
+        const next = s.mentions[j + 1];
+        if (next && isPerson(typeOf(view, next)) && /^[\s،,]*$/u.test(view.text.slice(after.end, leftEdge(next)))) before = next;
+      }
       if (!before || before.entity === after.entity) continue;
       rels.add("RELATIVE_OF", before.entity, after.entity, s.index, Math.min(before.start, t.start), after.end, conf);
       i = m.tokenEnd - 1;

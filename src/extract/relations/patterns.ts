@@ -11,7 +11,7 @@ import type { EntityType } from "../../graph/schema.ts";
 import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { listLeft, listRight } from "./lists.ts";
-import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, typeOf } from "./view.ts";
+import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, leftEdge, typeOf } from "./view.ts";
 import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, wordsBetween } from "./words.ts";
 
 /**
@@ -57,6 +57,13 @@ export function betweenRelations(view: DocView, cues: CueLexicon, rels: Relation
         const conf = cues.confidence[p.family];
         const sources = [...listLeft(view, s, i, p.source, cues.designators).reverse().map((j) => s.mentions[j]), a];
         const targets = listRight(view, s, i + 1, p.target, cues.designators).map((j) => s.mentions[j]);
+        if (p.reverse) {
+          // "وفد من الحزب برئاسة Y": Y leads the delegation and is a member of the party.
+          const lead = wordsBetween(view.text, i > 0 ? s.mentions[i - 1].end : s.start, leftEdge(a));
+          const relation = p.relation === "HEADS" && cues.groupWords.some((g) => endsWith(lead, g)) ? "MEMBER_OF" : p.relation;
+          rels.add(relation, b.entity, a.entity, s.index, a.start, b.end, conf);
+          break;
+        }
         for (const [x, y] of distribute(view, sources, targets, (u, w) => pcodeInside(view, u, w))) {
           rels.add(p.relation, x.entity, y.entity, s.index, x.start, y.end, conf);
         }
