@@ -51,7 +51,8 @@ async function listFolder(dir: string, warnings: string[], out: string[]): Promi
  * Reads every article in `paths` (files or folders, folders recursively; hidden entries skipped).
  *
  * @returns documents in path order (folder entries sorted by name) and warnings for files skipped in folders
- *   (unsupported extension), duplicate articles and articles left empty after boilerplate removal.
+ *   (unsupported extension), empty files, duplicate articles, articles left empty after boilerplate removal, and
+ *   text that already holds U+FFFD.
  * @throws InputError when a path does not exist, a file named directly has an unsupported extension, a file
  *   cannot be decoded or parsed (the message names the file and the byte offset or line), two different articles
  *   share an id (JSONL `id` fields), or no article at all is found.
@@ -72,7 +73,13 @@ export async function readInputs(paths: string[], options: ReadOptions = {}): Pr
   const byContent = new Map<string, string>();
   const byId = new Map<string, string>();
   for (const f of files) {
-    const bytes = new Uint8Array(await readFile(f));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(f));
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? "read error";
+      throw new InputError(`readInputs: "${f}" cannot be read (${code}).`, { cause });
+    }
     const parseOptions: ParseOptions = {};
     if (options.encoding !== undefined) parseOptions.encoding = options.encoding;
     if (options.boilerplate !== undefined) parseOptions.boilerplate = options.boilerplate;
@@ -85,6 +92,9 @@ export async function readInputs(paths: string[], options: ReadOptions = {}): Pr
         const why = doc.removed.length > 0 ? `every line was boilerplate (${doc.removed.length} removed)` : "no article text";
         warnings.push(`readInputs: skipped "${doc.origin}": ${why}.`);
         continue;
+      }
+      if (doc.text.includes("\uFFFD")) {
+        warnings.push(`readInputs: "${doc.origin}" already contains U+FFFD replacement characters (damaged before it was saved).`);
       }
       const key = contentKey(doc, doc.text);
       const same = byContent.get(key);

@@ -195,3 +195,12 @@ describe("folders, ids and duplicates", () => {
     expect(await inputErrorAsync(() => readInputs(["/no/such/dir"]))).toContain('"/no/such/dir" not found');
   });
 });
+
+describe("damaged files", () => {
+  it("text that already holds U+FFFD is read, with a warning", async () => {
+    const dir = tempDir({ "r.txt": "بغ\uFFFDداد" });
+    const r = await readInputs([dir]);
+    expect(r.documents.map((d) => d.text)).toEqual(["بغ\uFFFDداد"]);
+    expect(r.warnings).toEqual([`readInputs: "${join(dir, "r.txt")}" already contains U+FFFD replacement characters (damaged before it was saved).`]);
+  });
+});
