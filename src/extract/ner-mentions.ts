@@ -138,12 +138,6 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
   const docKeys = new Set(v.keys.filter((k): k is string => k !== null));
   const known = (k: string) => frequent.has(k) || docKeys.has(k) || lexicon.firstNames.has(k) || lexicon.familyNames.has(k) ||
     lexicon.names.hasFirst(k) || lexicon.words.functionWords.has(k);
-  const lastWords = new Set<string>();
-  for (const c of found) {
-    if (c.type !== "person" && c.type !== "official") continue;
-    const w = nameKeys(c.label);
-    if (w.length >= 2) lastWords.add(w[w.length - 1]);
-  }
   const out: Candidate[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const [from] = v.sentenceTokens[s];
@@ -153,15 +147,12 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
       const b = from + span.end;
       let free = true;
       for (let k = a; k < b; k++) if (covered[k] === 1 || v.keys[k] === null) free = false;
-      if (process.env.NER_DEBUG) console.error("span", span, free);
       if (!free) continue;
       const first = v.tokens[a];
       const cut = procliticCut(first.surface, first.key, lexicon, known);
       const keys = [first.key.slice(cut), ...v.keys.slice(a + 1, b).map((k) => k!)];
       if (keys.every((k) => isPlainWord(k, lexicon) || isPlainWord(splitProclitics(k).bare, lexicon))) continue;
-      if (span.type === "PERS" && keys.length === 1 && lastWords.has(keys[0])) continue;
       const confidence = spanConfidence(emit[s], tagger.model.stage2.trans, tags[s].length, span.start, span.end, scale);
-      if (process.env.NER_DEBUG) console.error("conf", keys, confidence);
       if (confidence < NER_MIN_CONFIDENCE) continue;
       const start = strippedStart(first, cut);
       const end = v.tokens[b - 1].end;
@@ -182,7 +173,14 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
       out.push(c);
     }
   }
-  return out;
+  // One-word persons that end a longer person's name are left to the short-form pass.
+  const lastWords = new Set<string>();
+  for (const c of [...found, ...out]) {
+    if (c.type !== "person" && c.type !== "official") continue;
+    const w = nameKeys(c.label);
+    if (w.length >= 2) lastWords.add(w[w.length - 1]);
+  }
+  return out.filter((c) => !((c.type === "person" || c.type === "official") && c.tokenEnd - c.tokenStart === 1 && lastWords.has(nameKeys(c.label)[0])));
 }
 
 /**

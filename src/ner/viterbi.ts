@@ -72,3 +72,29 @@ export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, allow
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
   return out;
 }
+
+/**
+ * Score of a tag sequence: emissions plus transitions (row 0 = from the start), as {@link viterbi} maximises.
+ * @param tags tag indices, length `n`.
+ */
+export function pathScore(emit: ArrayLike<number>, trans: ArrayLike<number>, tags: ArrayLike<number>, T: number): number {
+  let s = 0;
+  let prev = -1;
+  for (let i = 0; i < tags.length; i++) {
+    s += emit[i * T + tags[i]] + trans[(prev + 1) * T + tags[i]];
+    prev = tags[i];
+  }
+  return s;
+}
+
+/**
+ * How much better the best sequence is than the best sequence with tokens `[start, end)` all `O` (tag 0): the
+ * score margin of the entity span there (≥ 0; 0 when the best sequence already has them all `O`).
+ */
+export function spanMargin(emit: ArrayLike<number>, trans: ArrayLike<number>, allowed: Uint8Array, n: number, T: number, start: number, end: number): number {
+  const best = pathScore(emit, trans, viterbi(emit, trans, allowed, n, T), T);
+  const masked = Float64Array.from(emit);
+  for (let i = start; i < end; i++) for (let t = 1; t < T; t++) masked[i * T + t] = -Infinity;
+  const alt = viterbi(masked, trans, allowed, n, T);
+  return Math.max(0, best - pathScore(emit, trans, alt, T));
+}
