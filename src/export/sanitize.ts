@@ -88,14 +88,6 @@ export function isCleanText(s: string): boolean {
   return !FORBIDDEN.test(s);
 }
 
-/** `value` when it is a finite number; otherwise undefined, counting a dropped number unless it was absent. */
-export function finiteOrDrop(value: unknown, name: string, report: ExportReport): number | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (value === undefined || value === null) return undefined;
-  report.dropNumber(name);
-  return undefined;
-}
-
 /**
  * Formats a finite number for XML/CSV: integers without a decimal point, others with JavaScript's shortest
  * round-trip representation (`0.1`, `1e+21`), which `xsd:double`, Python's `float()` and Neo4j all read.

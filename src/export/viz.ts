@@ -49,16 +49,18 @@ export function parseColor(value: unknown): Rgba | undefined {
 
 const GREY: Rgba = { r: 153, g: 153, b: 153 };
 
+/** The schema's type colours, parsed once (every node or edge of a type shares one). */
+const NODE_RGB = new Map(Object.entries(NODE_COLORS).map(([t, c]) => [t, parseColor(c) ?? GREY]));
+const RELATION_RGB = new Map(Object.entries(RELATION_COLORS).map(([t, c]) => [t, parseColor(c) ?? GREY]));
+
 /** A node's colour: its own `color` when parseable, else the colour of its type (NODE_COLORS), else grey. */
 export function nodeColor(attrs: { color?: unknown; type?: unknown }): Rgba {
-  return parseColor(attrs.color) ?? (isNodeType(attrs.type) ? parseColor(NODE_COLORS[attrs.type]) : undefined) ?? GREY;
+  return parseColor(attrs.color) ?? (isNodeType(attrs.type) ? NODE_RGB.get(attrs.type) : undefined) ?? GREY;
 }
 
 /** An edge's colour: its own `color` when parseable, else the colour of its relation type, else grey. */
 export function edgeColor(attrs: { color?: unknown; type?: unknown }): Rgba {
-  return (
-    parseColor(attrs.color) ?? (isRelationType(attrs.type) ? parseColor(RELATION_COLORS[attrs.type]) : undefined) ?? GREY
-  );
+  return parseColor(attrs.color) ?? (isRelationType(attrs.type) ? RELATION_RGB.get(attrs.type) : undefined) ?? GREY;
 }
 
 /**
