@@ -81,6 +81,11 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps)
         cypherBatchSize: batch,
       });
       if (opts.out === undefined) {
+        // A reader that stops early (`| head`) closes the pipe: that ends the export quietly, not with a stack trace.
+        process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+          if (err.code === "EPIPE") process.exit(0);
+          throw err;
+        });
         await result.files[0].writeTo(process.stdout);
       } else if (isMultiFile(opts.format)) {
         for (const f of result.files) await writeFileAtomic(f, join(opts.out, f.filename));
