@@ -108,12 +108,6 @@ export function compoundAt(words: readonly string[], keys: readonly string[], i:
   return undefined;
 }
 
-/** Capitalises a name word unless it is a lower-case particle (bin, ibn) or an inner "al-". */
-function caseAt(s: string, first: boolean): string {
-  if (first) return capital(s);
-  return s;
-}
-
 /**
  * Romanises a sequence of name words in Arabic order: `romaniseName(["أبو", "بكر", "السامرائي"], ctx)` →
  * "Abu Bakr al-Samarrai". Words without Arabic letters pass through unchanged; the first word is capitalised
@@ -130,11 +124,11 @@ export function romaniseName(words: readonly string[], ctx: RomaniseContext): st
     }
     const c = compoundAt(words, keys, i, ctx);
     if (c !== undefined) {
-      out.push(caseAt(c, out.length === 0));
+      out.push(out.length === 0 ? capital(c) : c);
       i++;
       continue;
     }
-    out.push(caseAt(nameWord(w, ctx), out.length === 0));
+    out.push(out.length === 0 ? capital(nameWord(w, ctx)) : nameWord(w, ctx));
   }
   return out.join(" ").replace(/\s+/g, " ").trim();
 }
