@@ -4,6 +4,7 @@
  */
 import type { Lexicon, LexiconEntry, NameRef, PatternEntry } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
+import { nameKeys } from "../lexicon/trie.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { transliterate, transliterateComplement } from "./transliterate.ts";
 
@@ -80,6 +81,14 @@ export function lexiconAt(v: TokenView, i: number, limit: number, lexicon: Lexic
     return c;
   }
   return null;
+}
+
+/** The lexicon entry whose name (label or variant, weak ones included) is exactly `name`, if any. */
+export function lexiconEntryNamed(name: string, lexicon: Lexicon): LexiconEntry | undefined {
+  const keys = nameKeys(name);
+  if (keys.length === 0) return undefined;
+  const m = lexicon.names.longest(keys, 0, false);
+  return m !== null && m.length === keys.length ? m.values[0].entry : undefined;
 }
 
 /** Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). */
@@ -208,6 +217,13 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
       source: "pattern", confidence: 0.7, en,
     };
     absorbAdjectives(v, c, limit, lexicon);
+    // A name the pattern built that the lexicon knows (قائد عمليات سامراء → قيادة عمليات سامراء) is that entry.
+    const known = lexiconEntryNamed(v.text.slice(c.start, c.end), lexicon) ?? lexiconEntryNamed(c.label, lexicon);
+    if (known !== undefined && known.type === c.type) {
+      c.entry = known;
+      c.label = known.label;
+      c.en = { text: known.en, source: "lexicon" };
+    }
     return [c];
   }
   return [];
