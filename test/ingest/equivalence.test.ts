@@ -114,3 +114,15 @@ describe("the seed article in other encodings and formats builds the same entiti
     }
   }, 60_000);
 });
+
+describe("على never becomes the person علي (shared key, different surface)", () => {
+  it("a text full of the preposition على has no human entity with that key", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shabaka-ala-"));
+    const p = join(dir, "ala.txt");
+    writeFileSync(p, "وأكد الوزير على ضرورة الحوار وشدد على أهمية الأمن في بغداد، وعلى الجميع أن يتعاون. وقال: على الحكومة أن تتحرك.\n");
+    const { graph } = await build(p);
+    const humans = graph.filterNodes((_k, a) => ["person", "official"].includes(a.type));
+    expect(humans).toEqual([]);
+    expect(entities(graph)).toContain("place:بغداد");
+  }, 60_000);
+});
