@@ -2,7 +2,7 @@
  * Mention recognition over one document: a left-to-right scan per sentence where, at each token, a person
  * introduced by titles is tried first, then the longest lexicon or pattern match, then a name with no title, then
  * an anaphoric definite noun (الوزارة) resolved to an earlier mention.
- * A second pass adds short forms of the persons found (الكاظمي for مصطفى الكاظمي) and lexicon names that needed
+ * A second pass adds short forms of the persons found (الحسناوي for كريم الحسناوي) and lexicon names that needed
  * context but were confirmed elsewhere in the document.
  */
 import type { Lexicon } from "../lexicon/types.ts";

@@ -1,6 +1,6 @@
 /**
  * Person mentions from context, never from a list of people (docs/extraction.md, "Persons"):
- * titles, ranks and honorifics before a name (اللواء تحسين الخفاجي، المتحدث باسم X اللواء ...), and names with
+ * titles, ranks and honorifics before a name (اللواء كريم الحسناوي، المتحدث باسم X اللواء ...), and names with
  * no title when a listed first name or a kunya (أبو) opens a name that a family name or nisba closes.
  */
 import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
@@ -20,7 +20,7 @@ export function isFirstName(surface: string, key: string, lexicon: Lexicon): boo
 }
 
 /**
- * True when a word opening with و or ف reads as the conjunction plus a word (وعلي، والخفاجي، فقد). A word opening
+ * True when a word opening with و or ف reads as the conjunction plus a word (وعلي، والحسناوي، فقد). A word opening
  * with و is the conjunction unless it is a listed first name (وليد، وسام). A word opening with ف is the conjunction
  * when its rest is a listed first name, a definite word, a function word, verb, title or lexicon name; otherwise
  * the ف belongs to the name (فرحان، فاضل، فلاح are far more frequent in names than ف + an unknown word).
@@ -188,7 +188,7 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
       return { candidates: [...bodies, person], end: chain.end + len };
     }
   }
-  // Title + family name alone (اللواء الخفاجي، رئيس الوزراء الكاظمي).
+  // Title + family name alone (اللواء الحسناوي، رئيس الوزراء الربيعي).
   if (hasTitle || hasRank) {
     const k = chain.end;
     const key = v.keys[k];
@@ -240,7 +240,7 @@ export function bareNameAt(v: TokenView, i: number, limit: number, lexicon: Lexi
   if (len < 2) return null;
   const last = v.keys[i + len - 1]!;
   if (w.adjectives.has(last) || w.commonWords.has(last)) return null;
-  // Kurdish and Persian family names carry no article (فاضل ميراني، هوشيار زيباري): a listed first name followed by
+  // Kurdish and Persian family names carry no article (كاوة هورامي، آزاد بيرداني): a listed first name followed by
   // one word in -ani / -i of five letters or more.
   const kurdish = !last.startsWith("ال") && !kunya && len === 2 && last.length >= 5 && /(اني|ي)$/.test(last) &&
     !lexicon.names.hasFirst(last) && !isNisbaOfCountry(last, lexicon);
