@@ -91,12 +91,18 @@ function isPlainWord(key: string, lexicon: Lexicon): boolean {
     w.nouns.has(key);
 }
 
-/** Normalised characters of proclitics to cut from the span's first token (see the module rules). */
-function procliticCut(surface: string, key: string, lexicon: Lexicon, known: (k: string) => boolean): number {
+/**
+ * Normalised characters of proclitics to cut from a tagger span's first token (rules in the module comment).
+ * @param known whether a normalised key is a known word (lexicon, lists, training or document vocabulary).
+ */
+export function procliticCut(surface: string, key: string, lexicon: Lexicon, known: (k: string) => boolean): number {
   const sp = splitProclitics(key);
   if (sp.stemOffset > 0) return sp.stemOffset;
-  if (sp.candidate === "" || isFirstName(surface, key, lexicon) || known(key)) return 0;
-  return known(sp.candidate) ? key.length - sp.candidate.length : 0;
+  if (isFirstName(surface, key, lexicon) || known(key)) return 0;
+  // و ف alone, ب ك ل alone, or و ف + ب ك ل, leaving at least three letters that form a known word.
+  if (key.length >= 4 && /^[وفبكل]/u.test(key) && known(key.slice(1))) return 1;
+  if (key.length >= 5 && /^[وف][بكل]/u.test(key) && known(key.slice(2))) return 2;
+  return 0;
 }
 
 /** Type of an ORG span by its head noun (lexicon patterns). */
@@ -173,14 +179,17 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
       out.push(c);
     }
   }
-  // One-word persons that end a longer person's name are left to the short-form pass.
+  // One-word persons that end a longer person's name (with or without the article) are left to the short-form pass.
   const lastWords = new Set<string>();
   for (const c of [...found, ...out]) {
     if (c.type !== "person" && c.type !== "official") continue;
     const w = nameKeys(c.label);
-    if (w.length >= 2) lastWords.add(w[w.length - 1]);
+    if (w.length < 2) continue;
+    const last = w[w.length - 1];
+    lastWords.add(last.startsWith("ال") ? last.slice(2) : last);
   }
-  return out.filter((c) => !((c.type === "person" || c.type === "official") && c.tokenEnd - c.tokenStart === 1 && lastWords.has(nameKeys(c.label)[0])));
+  const bare = (k: string) => (k.startsWith("ال") ? k.slice(2) : k);
+  return out.filter((c) => !((c.type === "person" || c.type === "official") && c.tokenEnd - c.tokenStart === 1 && lastWords.has(bare(nameKeys(c.label)[0]))));
 }
 
 /**
