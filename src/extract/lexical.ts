@@ -96,15 +96,16 @@ function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon): 
   const k = v.keys[j];
   if (j >= limit || k === null || k === undefined) return 0;
   const w = lexicon.words;
+  // A name particle first (أم قصر، أبو غريب، تل عفر): أم is also the conjunction "or", so test it before stop words.
+  if (w.namePrefixes.has(k) && v.tokens[j].kind === "word") {
+    const k2 = v.keys[j + 1];
+    return j + 1 < limit && k2 !== null && k2 !== undefined && !isStopWord(k2, lexicon) ? 2 : 0;
+  }
   if (v.tokens[j].kind !== "word" || isStopWord(k, lexicon) || w.placeStopWords.has(k) || w.adjectives.has(k)) return 0;
   if (lexicon.titles.hasFirst(k) || lexicon.patterns.hasFirst(k)) return 0;
   // Indefinite nisba adjectives (سكنية، حدودية) describe, they do not name.
   if (!k.startsWith("ال") && /(يه|ي)$/.test(k) && !lexicon.firstNames.has(k)) return 0;
   if (k.length < 2) return 0;
-  if (w.namePrefixes.has(k)) {
-    const k2 = v.keys[j + 1];
-    return j + 1 < limit && k2 !== null && k2 !== undefined && !isStopWord(k2, lexicon) ? 2 : 0;
-  }
   const k2 = v.keys[j + 1];
   if (j + 1 < limit && k2 !== null && k2 !== undefined && w.nameSecondParts.has(k2)) return 2;
   return 1;

@@ -247,7 +247,8 @@ export function sentenceEvents(
     ev.date = dates.find((d) => d.value !== undefined && d.start >= end && d.end <= wEndOffset) ?? dateBefore(view, s, lex, m.tokenStart, dates);
     if (ev.chained) {
       // Chained only when nothing but linking words (في، خلال، إثر …) follows the last argument.
-      const lastEnd = Math.max(end, ...[...ev.participants, ...ev.places].filter((a) => a.start >= end).map((a) => a.end));
+      const inWindow = s.mentions.filter((x) => x.start >= end && x.end <= tokens[next].start);
+      const lastEnd = Math.max(end, ...inWindow.map((x) => x.end));
       const between = leadWords(view, lastEnd, tokens[next].start, dates);
       ev.chained = between.every((w) => lex.chainLeads.has(w));
     }

@@ -85,9 +85,11 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   cooperationRelations(view, res.cues, rels);
   oppositionRelations(view, res.cues, rels);
   kinshipRelations(view, res.cues, rels);
+  // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
+  const descriptors = new Set(res.cues.ranks.flat());
   const events = extractEvents(view, res.triggers, rels, {
-    designators: res.cues.designators,
-    descriptors: new Set(res.cues.ranks.flat()),
+    designators: new Set([...res.cues.designators, ...descriptors]),
+    descriptors,
   });
   cooccurrence(view, rels, res.cues.confidence.cooccurrence);
   return { relations: rels.list(), events };
