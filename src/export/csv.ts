@@ -30,8 +30,9 @@ function values(columns: Column[], attrs: Record<string, unknown>, report: Expor
 /** Yields `nodes.csv`: `id,label,<node columns>`. */
 export function* csvNodePieces(model: ExportModel, report: ExportReport): Generator<string> {
   yield csvRecord(["id", "label", ...model.nodeColumns.map((c) => cleanText(c.name, report))]);
-  for (const key of model.nodes) {
-    const attrs = model.nodeAttributes(key);
+  for (let i = 0; i < model.nodes.length; i++) {
+    const key = model.nodes[i];
+    const attrs = model.nodeAttrs[i];
     if (model.nodeIdChanged(key)) report.countChangedId(key);
     const label = typeof attrs.label === "string" ? cleanText(attrs.label, report) : "";
     yield csvRecord([model.nodeId(key), label, ...values(model.nodeColumns, attrs, report)]);
@@ -40,15 +41,15 @@ export function* csvNodePieces(model: ExportModel, report: ExportReport): Genera
 
 /** Yields `edges.csv`: `id,source,target,<edge columns>`. */
 export function* csvEdgePieces(model: ExportModel, report: ExportReport): Generator<string> {
-  const { graph } = model;
   yield csvRecord(["id", "source", "target", ...model.edgeColumns.map((c) => cleanText(c.name, report))]);
-  for (const key of model.edges) {
+  for (let j = 0; j < model.edges.length; j++) {
+    const key = model.edges[j];
     if (model.edgeIdChanged(key)) report.countChangedId(key);
     yield csvRecord([
       model.edgeId(key),
-      model.nodeId(graph.source(key)),
-      model.nodeId(graph.target(key)),
-      ...values(model.edgeColumns, model.edgeAttributes(key), report),
+      model.nodeId(model.edgeSources[j]),
+      model.nodeId(model.edgeTargets[j]),
+      ...values(model.edgeColumns, model.edgeAttrs[j], report),
     ]);
   }
 }

@@ -66,18 +66,12 @@ export interface CypherSettings {
  * relationships, type by type, each in batches of `batchSize` rows.
  */
 export function* cypherStatements(model: ExportModel, settings: CypherSettings, report: ExportReport): Generator<string> {
-  const { graph } = model;
-  const byLabel = new Map<string, string[]>();
-  for (const key of model.nodes) {
-    const label = cleanText(typeLabel(graph.getNodeAttribute(key, "type")), report);
-    const list = byLabel.get(label) ?? [];
-    list.push(key);
-    byLabel.set(label, list);
-  }
-  for (const [label, keys] of byLabel) {
-    for (let i = 0; i < keys.length; i += settings.batchSize) {
-      const rows = keys.slice(i, i + settings.batchSize).map((key) => {
-        const a = model.nodeAttributes(key);
+  const byLabel = groupIndices(model.nodeAttrs, (a) => cleanText(typeLabel(a.type), report));
+  for (const [label, indices] of byLabel) {
+    for (let b = 0; b < indices.length; b += settings.batchSize) {
+      const rows = indices.slice(b, b + settings.batchSize).map((i) => {
+        const key = model.nodes[i];
+        const a = model.nodeAttrs[i];
         if (model.nodeIdChanged(key)) report.countChangedId(key);
         const head = typeof a.label === "string" ? [`label: ${cypherString(cleanText(a.label, report))}`] : [];
         return `{id: ${cypherString(model.nodeId(key))}, props: ${propsMap(model.nodeColumns, a, report, head)}}`;
@@ -86,26 +80,32 @@ export function* cypherStatements(model: ExportModel, settings: CypherSettings, 
     }
   }
   const relCols = relationshipColumns(model);
-  const byType = new Map<string, string[]>();
-  for (const key of model.edges) {
-    const type = relationshipType(graph.getEdgeAttribute(key, "type"), report);
-    const list = byType.get(type) ?? [];
-    list.push(key);
-    byType.set(type, list);
-  }
-  for (const [type, keys] of byType) {
-    for (let i = 0; i < keys.length; i += settings.batchSize) {
-      const rows = keys.slice(i, i + settings.batchSize).map((key) => {
-        const a = model.edgeAttributes(key);
+  const byType = groupIndices(model.edgeAttrs, (a) => relationshipType(a.type, report));
+  for (const [type, indices] of byType) {
+    for (let b = 0; b < indices.length; b += settings.batchSize) {
+      const rows = indices.slice(b, b + settings.batchSize).map((j) => {
+        const key = model.edges[j];
         if (model.edgeIdChanged(key)) report.countChangedId(key);
-        return `{id: ${cypherString(model.edgeId(key))}, source: ${cypherString(model.nodeId(graph.source(key)))}, ` +
-          `target: ${cypherString(model.nodeId(graph.target(key)))}, props: ${propsMap(relCols, a, report, [])}}`;
+        return `{id: ${cypherString(model.edgeId(key))}, source: ${cypherString(model.nodeId(model.edgeSources[j]))}, ` +
+          `target: ${cypherString(model.nodeId(model.edgeTargets[j]))}, props: ${propsMap(relCols, model.edgeAttrs[j], report, [])}}`;
       });
       yield `UNWIND [\n${rows.join(",\n")}\n] AS row\n` +
         `MATCH (a:${BASE_LABEL} {id: row.source})\nMATCH (b:${BASE_LABEL} {id: row.target})\n` +
         `MERGE (a)-[r:${cypherName(type)} {id: row.id}]->(b)\nSET r += row.props`;
     }
   }
+}
+
+/** Indices of `items` grouped by `group(item)`, groups in order of first appearance. */
+function groupIndices(items: Record<string, unknown>[], group: (a: Record<string, unknown>) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  items.forEach((a, i) => {
+    const g = group(a);
+    const list = out.get(g);
+    if (list) list.push(i);
+    else out.set(g, [i]);
+  });
+  return out;
 }
 
 /** The statements of `schema.cypher` (Neo4j 5 DDL): a uniqueness constraint on `(:Node {id})`. */

@@ -86,7 +86,6 @@ function checkNumber(value: unknown, name: string, report: ExportReport): void {
  * counting what it removes or drops in `report`.
  */
 export function* gexfPieces(model: ExportModel, settings: GexfSettings, report: ExportReport): Generator<string> {
-  const { graph } = model;
   // Layout columns go to viz elements; edge weight goes to the `weight` attribute of <edge>.
   const nodeCols = model.nodeColumns.filter((c) => !c.layout);
   const edgeCols = model.edgeColumns.filter((c) => c.name !== "weight" && c.name !== "color");
@@ -102,7 +101,7 @@ export function* gexfPieces(model: ExportModel, settings: GexfSettings, report: 
   yield `<nodes count="${count}">\n`;
   for (let i = 0; i < count; i++) {
     const key = model.nodes[i];
-    const attrs = model.nodeAttributes(key);
+    const attrs = model.nodeAttrs[i];
     if (model.nodeIdChanged(key)) report.countChangedId(key);
     const label = cleanText(typeof attrs.label === "string" ? attrs.label : model.nodeId(key), report);
     let pos: { x: number; y: number };
@@ -125,15 +124,16 @@ export function* gexfPieces(model: ExportModel, settings: GexfSettings, report: 
 
   yield `<edges count="${model.edges.length}">\n`;
   const withKind = settings.version === "1.3";
-  for (const key of model.edges) {
-    const attrs = model.edgeAttributes(key);
+  for (let j = 0; j < model.edges.length; j++) {
+    const key = model.edges[j];
+    const attrs = model.edgeAttrs[j];
     if (model.edgeIdChanged(key)) report.countChangedId(key);
     const type = typeof attrs.type === "string" && attrs.type !== "" ? quoteAttr(cleanText(attrs.type, report)) : "";
     let weight = "";
     if (finite(attrs.weight)) weight = ` weight="${formatNumber(attrs.weight)}"`;
     else checkNumber(attrs.weight, "weight", report);
-    yield `<edge id=${quoteAttr(model.edgeId(key))} source=${quoteAttr(model.nodeId(graph.source(key)))} ` +
-      `target=${quoteAttr(model.nodeId(graph.target(key)))}` +
+    yield `<edge id=${quoteAttr(model.edgeId(key))} source=${quoteAttr(model.nodeId(model.edgeSources[j]))} ` +
+      `target=${quoteAttr(model.nodeId(model.edgeTargets[j]))}` +
       (type === "" ? "" : ` label=${type}`) +
       (withKind && type !== "" ? ` kind=${type}` : "") +
       weight +

@@ -48,7 +48,6 @@ function dataElements(prefix: string, columns: Column[], attrs: Record<string, u
  * and counting what it removes or drops in `report`.
  */
 export function* graphmlPieces(model: ExportModel, report: ExportReport): Generator<string> {
-  const { graph } = model;
   const nodeCols: Column[] = [{ name: "label", kind: "string" }, ...model.nodeColumns];
   const edgeCols = model.edgeColumns;
 
@@ -59,14 +58,16 @@ export function* graphmlPieces(model: ExportModel, report: ExportReport): Genera
   yield keyDecls("n", "node", nodeCols, report);
   yield keyDecls("e", "edge", edgeCols, report);
   yield '<graph id="G" edgedefault="directed">\n';
-  for (const key of model.nodes) {
+  for (let i = 0; i < model.nodes.length; i++) {
+    const key = model.nodes[i];
     if (model.nodeIdChanged(key)) report.countChangedId(key);
-    yield `<node id=${quoteAttr(model.nodeId(key))}>${dataElements("n", nodeCols, model.nodeAttributes(key), report)}</node>\n`;
+    yield `<node id=${quoteAttr(model.nodeId(key))}>${dataElements("n", nodeCols, model.nodeAttrs[i], report)}</node>\n`;
   }
-  for (const key of model.edges) {
+  for (let j = 0; j < model.edges.length; j++) {
+    const key = model.edges[j];
     if (model.edgeIdChanged(key)) report.countChangedId(key);
-    yield `<edge id=${quoteAttr(model.edgeId(key))} source=${quoteAttr(model.nodeId(graph.source(key)))} ` +
-      `target=${quoteAttr(model.nodeId(graph.target(key)))}>${dataElements("e", edgeCols, model.edgeAttributes(key), report)}</edge>\n`;
+    yield `<edge id=${quoteAttr(model.edgeId(key))} source=${quoteAttr(model.nodeId(model.edgeSources[j]))} ` +
+      `target=${quoteAttr(model.nodeId(model.edgeTargets[j]))}>${dataElements("e", edgeCols, model.edgeAttrs[j], report)}</edge>\n`;
   }
   yield "</graph>\n</graphml>\n";
 }

@@ -28,12 +28,11 @@ function referencedDocuments(model: ExportModel): Set<string> {
     if (!Array.isArray(p)) return;
     for (const x of p) if (x && typeof x === "object" && typeof (x as { doc?: unknown }).doc === "string") ids.add((x as { doc: string }).doc);
   };
-  for (const n of model.nodes) {
-    const a = model.graph.getNodeAttributes(n);
+  for (const a of model.nodeAttrs) {
     if (Array.isArray(a.docs)) for (const d of a.docs) if (typeof d === "string") ids.add(d);
     addProv(a.provenance);
   }
-  for (const e of model.edges) addProv(model.graph.getEdgeAttributes(e).provenance);
+  for (const a of model.edgeAttrs) addProv(a.provenance);
   return ids;
 }
 
@@ -58,17 +57,19 @@ export function* jsonPieces(model: ExportModel, whole: boolean, report: ExportRe
   }
   yield '}},\n"nodes":[';
   let first = true;
-  for (const key of model.nodes) {
-    yield (first ? "\n" : ",\n") + `{"key":${JSON.stringify(key)},"attributes":${stringify(model.nodeAttributes(key), report)}}`;
+  for (let i = 0; i < model.nodes.length; i++) {
+    yield (first ? "\n" : ",\n") + `{"key":${JSON.stringify(model.nodes[i])},"attributes":${stringify(model.nodeAttrs[i], report)}}`;
     first = false;
   }
   yield '],\n"edges":[';
   first = true;
-  for (const key of model.edges) {
+  const mixed = graph.type !== "directed";
+  for (let j = 0; j < model.edges.length; j++) {
+    const key = model.edges[j];
     yield (first ? "\n" : ",\n") +
-      `{"key":${JSON.stringify(key)},"source":${JSON.stringify(graph.source(key))},"target":${JSON.stringify(graph.target(key))}` +
-      (graph.isUndirected(key) ? ',"undirected":true' : "") +
-      `,"attributes":${stringify(graph.getEdgeAttributes(key), report)}}`;
+      `{"key":${JSON.stringify(key)},"source":${JSON.stringify(model.edgeSources[j])},"target":${JSON.stringify(model.edgeTargets[j])}` +
+      (mixed && graph.isUndirected(key) ? ',"undirected":true' : "") +
+      `,"attributes":${stringify(model.edgeAttrs[j], report)}}`;
     first = false;
   }
   yield "]}\n";

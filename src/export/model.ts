@@ -27,14 +27,16 @@ export interface ExportModel {
   graph: KnowledgeGraph;
   /** Node keys, in graph order. */
   nodes: string[];
+  /** Attributes of `nodes[i]` as exported: the graph's, with the export's `positions` (x, y) laid over them. */
+  nodeAttrs: Record<string, unknown>[];
   /** Edge keys, in graph order. */
   edges: string[];
+  /** Attributes, source key and target key of `edges[j]`. */
+  edgeAttrs: Record<string, unknown>[];
+  edgeSources: string[];
+  edgeTargets: string[];
   nodeColumns: Column[];
   edgeColumns: Column[];
-  /** A node's attributes as exported: the graph's, with the export's `positions` (x, y) laid over them. */
-  nodeAttributes(key: string): Record<string, unknown>;
-  /** An edge's attributes. */
-  edgeAttributes(key: string): Record<string, unknown>;
   /** Export id of a node key: the key itself when valid, else a cleaned, unique id (see `ids.ts`). */
   nodeId(key: string): string;
   /** Export id of an edge key. */
@@ -104,15 +106,19 @@ export function isCooccurrence(attributes: { type?: unknown; cooccurrence?: unkn
 export function selectElements(
   graph: KnowledgeGraph,
   options: Pick<ExportOptions, "subgraph" | "includeCooccurrence">,
-): { nodes: string[]; edges: string[] } {
+): Selection {
   const keepCo = options.includeCooccurrence !== false;
   const sub = options.subgraph;
+  const sel: Selection = { nodes: [], nodeAttrs: [], edges: [], edgeAttrs: [], edgeSources: [], edgeTargets: [] };
   if (!sub) {
-    const edges: string[] = [];
-    graph.forEachEdge((key, attrs) => {
-      if (keepCo || !isCooccurrence(attrs)) edges.push(key);
+    graph.forEachNode((key, attrs) => {
+      sel.nodes.push(key);
+      sel.nodeAttrs.push(attrs as unknown as Record<string, unknown>);
     });
-    return { nodes: graph.nodes(), edges };
+    graph.forEachEdge((key, attrs, source, target) => {
+      if (keepCo || !isCooccurrence(attrs)) pushEdge(sel, key, attrs as unknown as Record<string, unknown>, source, target);
+    });
+    return sel;
   }
   const nodeSet = new Set<string>();
   for (const key of sub.nodes) {
@@ -136,10 +142,27 @@ export function selectElements(
     }
   }
   // Graph order, so a subgraph export lists elements as the whole-graph export does.
-  return {
-    nodes: graph.filterNodes((n) => nodeSet.has(n)),
-    edges: edgeSet.size === 0 ? [] : graph.filterEdges((e) => edgeSet.has(e)),
-  };
+  graph.forEachNode((key, attrs) => {
+    if (!nodeSet.has(key)) return;
+    sel.nodes.push(key);
+    sel.nodeAttrs.push(attrs as unknown as Record<string, unknown>);
+  });
+  if (edgeSet.size > 0) {
+    graph.forEachEdge((key, attrs, source, target) => {
+      if (edgeSet.has(key)) pushEdge(sel, key, attrs as unknown as Record<string, unknown>, source, target);
+    });
+  }
+  return sel;
+}
+
+/** The selected elements, as parallel arrays (what {@link selectElements} returns). */
+export type Selection = Pick<ExportModel, "nodes" | "nodeAttrs" | "edges" | "edgeAttrs" | "edgeSources" | "edgeTargets">;
+
+function pushEdge(sel: Selection, key: string, attrs: Record<string, unknown>, source: string, target: string): void {
+  sel.edges.push(key);
+  sel.edgeAttrs.push(attrs);
+  sel.edgeSources.push(source);
+  sel.edgeTargets.push(target);
 }
 
 type Seen = { number: boolean; integer: boolean; boolean: boolean; string: boolean; list: boolean; other: boolean };
@@ -189,37 +212,31 @@ function extraColumns(
  * @throws BadRequestError (code `UNKNOWN_NODE` / `UNKNOWN_EDGE`) for subgraph or position keys not in the graph.
  */
 export function buildModel(graph: KnowledgeGraph, options: ExportOptions): ExportModel {
-  const { nodes, edges } = selectElements(graph, options);
+  const sel = selectElements(graph, options);
   const positions: ReadonlyMap<string, NodePosition> = options.positions ?? new Map();
-  for (const key of positions.keys()) {
-    if (!graph.hasNode(key)) throw new BadRequestError(`exportGraph: positioned node "${key}" not found.`, "UNKNOWN_NODE");
+  if (positions.size > 0) {
+    for (const key of positions.keys()) {
+      if (!graph.hasNode(key)) throw new BadRequestError(`exportGraph: positioned node "${key}" not found.`, "UNKNOWN_NODE");
+    }
+    sel.nodeAttrs = sel.nodeAttrs.map((attrs, i) => {
+      const p = positions.get(sel.nodes[i]);
+      return p === undefined ? attrs : { ...attrs, x: p.x, y: p.y };
+    });
   }
-  const nodeAttributes = (key: string): Record<string, unknown> => {
-    const attrs = graph.getNodeAttributes(key) as unknown as Record<string, unknown>;
-    const p = positions.get(key);
-    return p === undefined ? attrs : { ...attrs, x: p.x, y: p.y };
-  };
-  const edgeAttributes = (key: string) => graph.getEdgeAttributes(key) as unknown as Record<string, unknown>;
-  const nodeExtra = extraColumns(NODE_COLUMNS, NODE_STRUCTURAL, (visit) => {
-    for (const n of nodes) visit(graph.getNodeAttributes(n) as unknown as Record<string, unknown>);
-  });
-  const edgeExtra = extraColumns(EDGE_COLUMNS, EDGE_STRUCTURAL, (visit) => {
-    for (const e of edges) visit(edgeAttributes(e));
-  });
-  const nodeIds = changedIds(nodes, (id) => graph.hasNode(id));
-  const edgeIds = changedIds(edges, (id) => graph.hasEdge(id));
+  const nodeExtra = extraColumns(NODE_COLUMNS, NODE_STRUCTURAL, (visit) => sel.nodeAttrs.forEach(visit));
+  const edgeExtra = extraColumns(EDGE_COLUMNS, EDGE_STRUCTURAL, (visit) => sel.edgeAttrs.forEach(visit));
+  const nodeIds = changedIds(sel.nodes, (id) => graph.hasNode(id));
+  const edgeIds = changedIds(sel.edges, (id) => graph.hasEdge(id));
   return {
     graph,
-    nodes,
-    edges,
+    ...sel,
     nodeColumns: [...NODE_COLUMNS, ...nodeExtra],
     edgeColumns: [...EDGE_COLUMNS, ...edgeExtra],
-    nodeAttributes,
-    edgeAttributes,
-    nodeId: (key) => nodeIds.get(key) ?? key,
-    edgeId: (key) => edgeIds.get(key) ?? key,
-    nodeIdChanged: (key) => nodeIds.has(key),
-    edgeIdChanged: (key) => edgeIds.has(key),
+    // Almost always no id changes: then ids are the keys, without a lookup per reference.
+    nodeId: nodeIds.size === 0 ? (key) => key : (key) => nodeIds.get(key) ?? key,
+    edgeId: edgeIds.size === 0 ? (key) => key : (key) => edgeIds.get(key) ?? key,
+    nodeIdChanged: nodeIds.size === 0 ? () => false : (key) => nodeIds.has(key),
+    edgeIdChanged: edgeIds.size === 0 ? () => false : (key) => edgeIds.has(key),
   };
 }
 

@@ -44,16 +44,14 @@ export function chooseArrayDelimiter(model: ExportModel): string {
   const check = (s: string) => {
     for (const d of ARRAY_DELIMITER_CANDIDATES) if (s.includes(d)) used.add(d);
   };
-  for (const n of model.nodes) {
-    const a = model.graph.getNodeAttributes(n) as unknown as Record<string, unknown>;
+  for (const a of model.nodeAttrs) {
     check(typeLabel(a.type));
     for (const c of listCols) {
       const v = rawValue(c, a);
       if (Array.isArray(v)) for (const x of v) check(String(x));
     }
   }
-  for (const e of model.edges) {
-    const a = model.graph.getEdgeAttributes(e) as unknown as Record<string, unknown>;
+  for (const a of model.edgeAttrs) {
     for (const c of edgeListCols) {
       const v = rawValue(c, a);
       if (Array.isArray(v)) for (const x of v) check(String(x));
@@ -94,8 +92,9 @@ function headerField(c: Column, report: ExportReport): string {
 export function* neo4jNodePieces(model: ExportModel, delimiter: string, report: ExportReport): Generator<string> {
   const cols = model.nodeColumns;
   yield csvRecord(["id:ID", ":LABEL", "label:string", ...cols.map((c) => headerField(c, report))]);
-  for (const key of model.nodes) {
-    const a = model.nodeAttributes(key);
+  for (let i = 0; i < model.nodes.length; i++) {
+    const key = model.nodes[i];
+    const a = model.nodeAttrs[i];
     if (model.nodeIdChanged(key)) report.countChangedId(key);
     const labels = BASE_LABEL + delimiter + cleanText(typeLabel(a.type), report);
     const label = typeof a.label === "string" ? cleanText(a.label, report) : "";
@@ -105,15 +104,15 @@ export function* neo4jNodePieces(model: ExportModel, delimiter: string, report: 
 
 /** Yields the relationship CSV: `:START_ID,:END_ID,:TYPE,id:string,<name:type>…`. */
 export function* neo4jEdgePieces(model: ExportModel, delimiter: string, report: ExportReport): Generator<string> {
-  const { graph } = model;
   const cols = relationshipColumns(model);
   yield csvRecord([":START_ID", ":END_ID", ":TYPE", "id:string", ...cols.map((c) => headerField(c, report))]);
-  for (const key of model.edges) {
-    const a = model.edgeAttributes(key);
+  for (let j = 0; j < model.edges.length; j++) {
+    const key = model.edges[j];
+    const a = model.edgeAttrs[j];
     if (model.edgeIdChanged(key)) report.countChangedId(key);
     yield csvRecord([
-      model.nodeId(graph.source(key)),
-      model.nodeId(graph.target(key)),
+      model.nodeId(model.edgeSources[j]),
+      model.nodeId(model.edgeTargets[j]),
       relationshipType(a.type, report),
       model.edgeId(key),
       ...cols.map((c) => csvValue(columnValue(c, a, report), delimiter)),
