@@ -25,6 +25,13 @@ function isCloser(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x7d || c === 0xbb || c === 0x201d || c === 0x2019 || c === 0x203a;
 }
 const LETTER = /[\p{L}\p{M}]/u;
+
+/** Code units below U+202A the main loop must look at: line breaks, quotes, terminators (all others are skipped). */
+const SPECIAL = ((): Uint8Array => {
+  const t = new Uint8Array(0x202a);
+  for (const c of [10, 0x2029, 0xab, 0xbb, 0x201c, 0x201d, 0x22, 0x2e, 0x21, 0x3f, 0x61f, 0x6d4, 0x2026]) t[c] = 1;
+  return t;
+})();
 const DIGIT = /\p{Nd}/u;
 
 /** The word (letters, marks and inner dots) that ends just before offset `end`. */
@@ -82,6 +89,7 @@ export function splitSentences(text: string): Sentence[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c > 0x2029 || SPECIAL[c] === 0) continue;
     if (c === 10 || c === 0x2029) {
       push(i);
       start = i + 1;

@@ -7,6 +7,7 @@
  */
 import { DIGIT, INVISIBLE, PUNCT, SPACE, UNSEEN, WORD, classAt, classTable } from "./charclass.ts";
 import { collapseSpaces, normalizeKey, normalizeText } from "./normalize.ts";
+import { KEEP, UNKNOWN, classify, getTable } from "./normalize-table.ts";
 import type { Token, TokenKind } from "./types.ts";
 
 function isSeparator(c: number): boolean {
@@ -25,6 +26,15 @@ function isSeparator(c: number): boolean {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const tbl = classTable();
+  const norm = getTable();
+  const nkind = norm.kind;
+  /** True when normalisation keeps code unit `u` as it is (surrogates: unknown, so false). */
+  const unchanged = (u: number): boolean => {
+    if (u < 0x80) return true;
+    if ((u & 0xf800) === 0xd800) return false;
+    const nk = nkind[u];
+    return nk === KEEP || (nk === UNKNOWN && classify(norm, u) === KEEP);
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -42,6 +52,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    let clean = unchanged(c);
     let allDigits = (k & DIGIT) !== 0;
     let lastDigit = allDigits;
     let j = i + w;
@@ -50,6 +61,7 @@ export function tokenize(text: string): Token[] {
       let kj = tbl[d];
       if (kj === UNSEEN) kj = classAt(text, j);
       if ((kj & WORD) !== 0) {
+        if (clean && !unchanged(d)) clean = false;
         lastDigit = (kj & DIGIT) !== 0;
         if (!lastDigit) allDigits = false;
         j += (d & 0xfc00) === 0xd800 && (text.charCodeAt(j + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
@@ -70,15 +82,23 @@ export function tokenize(text: string): Token[] {
           let km = tbl[text.charCodeAt(m)];
           if (km === UNSEEN) km = classAt(text, m);
           const ok = (kj & INVISIBLE) !== 0 ? (km & WORD) !== 0 : (km & DIGIT) !== 0;
-          if (ok) { j = m; continue; }
+          if (ok) {
+            for (let q = j; q < m; q++) if (clean && !unchanged(text.charCodeAt(q))) clean = false;
+            j = m;
+            continue;
+          }
         }
       }
       break;
     }
     const surface = text.slice(start, j);
-    // A word run holds no white space, so normalizeKey(surface) reduces to this unless NFKC introduced spaces.
-    const norm = normalizeText(surface);
-    const key = norm === surface ? norm : collapseSpaces(norm);
+    // A word run holds no white space, so normalizeKey(surface) reduces to this unless NFKC introduced spaces;
+    // a run of code units that normalisation keeps is its own key.
+    let key = surface;
+    if (!clean) {
+      const normalized = normalizeText(surface);
+      key = normalized === surface ? normalized : collapseSpaces(normalized);
+    }
     const kind: TokenKind = allDigits ? "number" : key === "" ? "symbol" : "word";
     tokens.push({ surface, start, end: j, kind, key });
     i = j;
