@@ -23,6 +23,7 @@ import type { EntityType } from "../graph/schema.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import { nameKeys } from "../lexicon/trie.ts";
 import { readNerModelSync } from "../ner/model-io.ts";
+import { NER_MODEL_FILE } from "../ner/shipped.ts";
 import { splitProclitics } from "../ner/clitics.ts";
 import { bioToSpans } from "../ner/spans.ts";
 import { NerTagger } from "../ner/tagger.ts";
@@ -31,9 +32,6 @@ import { NER_TAGS, type NerType } from "../ner/types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { isFirstName } from "./persons.ts";
-
-/** File name of the model inside `DATA_DIR/models/`. */
-export const NER_MODEL_FILE = "ner-anercorp.bin.gz";
 
 /** Spans below this confidence are not added (0.5 is a zero margin: the tagger's own decision). */
 export const NER_MIN_CONFIDENCE = 0.6;

@@ -50,6 +50,9 @@ const LATIN = /[A-Za-z]/u;
 const DIGIT = /\p{Nd}/u;
 const LETTER = /\p{L}/u;
 
+/** Every value {@link WordInfo.shape} can take (`pad` is the padding outside a sentence). */
+export const SHAPES = ["num", "dig", "lat", "pun", "L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "pad"] as const;
+
 function shapeOf(key: string): string {
   if (DIGIT.test(key)) return /^[\p{Nd}.,]+$/u.test(key) ? "num" : "dig";
   if (LATIN.test(key)) return "lat";

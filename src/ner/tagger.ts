@@ -6,10 +6,10 @@
  */
 import { NER_TAGS } from "./types.ts";
 import {
-  wordInfo, observeWords, selfFeatures, neighbourFeatures, positionFeatures, localFeatures, NEIGHBOUR_OFFSETS, PAD, WORD_PAIRS,
+  wordInfo, observeWords, selfFeatures, neighbourFeatures, positionFeatures, NEIGHBOUR_OFFSETS, PAD, SHAPES, WORD_PAIRS,
   type FeatureResources, type TokenObservation, type WordInfo,
 } from "./features.ts";
-import { LabelIndex, documentCodes, documentFeatureName, documentFeatures, DOCUMENT_CODE_COUNT } from "./document.ts";
+import { LabelIndex, documentCodes, documentFeatureName, DOCUMENT_CODE_COUNT } from "./document.ts";
 import { viterbi, bioTransitionMask } from "./viterbi.ts";
 
 /** Weights of one stage over the shared dictionary: `weights[row * T + tag]`; transitions with row 0 = start. */
@@ -34,33 +34,6 @@ const ALLOWED = bioTransitionMask(NER_TAGS);
 const T = NER_TAGS.length;
 const CACHE_LIMIT = 200_000;
 
-/** Stage-1 feature strings of every token of every sentence. */
-export function localFeatureLists(obs: readonly (readonly TokenObservation[])[]): string[][][] {
-  return obs.map((sent) =>
-    sent.map((_, i) => {
-      const out: string[] = [];
-      localFeatures(sent, i, out);
-      return out;
-    }),
-  );
-}
-
-/** Stage-2-only feature strings (document features from stage-1 tags) of every token. */
-export function documentFeatureLists(
-  obs: readonly (readonly TokenObservation[])[],
-  tags1: readonly Int32Array[],
-  window: number,
-): string[][][] {
-  const index = new LabelIndex(obs, tags1);
-  return obs.map((sent, s) =>
-    sent.map((_, i) => {
-      const out: string[] = [];
-      documentFeatures(obs, tags1, index, s, i, window, out);
-      return out;
-    }),
-  );
-}
-
 /** Result of tagging a document. */
 export interface TaggedDocument {
   /** BIO tags per sentence. */
@@ -69,51 +42,81 @@ export interface TaggedDocument {
   emit: Float64Array[];
 }
 
-/** Sums the weight rows `ids[from..to)` into `emit[base..base+T)`. */
-function addRows(w: Float32Array | Float64Array, ids: ArrayLike<number>, from: number, to: number, emit: Float64Array, base: number): void {
-  for (let k = from; k < to; k++) {
-    const o = ids[k] * T;
-    for (let t = 0; t < T; t++) emit[base + t] += w[o + t];
-  }
-}
-
 /** A growable buffer of row ids. */
 class RowBuffer {
-  data = new Int32Array(1024);
+  data = new Int32Array(4096);
   length = 0;
+  private grow(need: number): void {
+    const d = new Int32Array(Math.max(this.data.length * 2, need));
+    d.set(this.data);
+    this.data = d;
+  }
   push(r: number): void {
-    if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
+    if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = r;
   }
   pushAll(rs: Int32Array): void {
-    for (let k = 0; k < rs.length; k++) this.push(rs[k]);
+    if (this.length + rs.length > this.data.length) this.grow(this.length + rs.length);
+    this.data.set(rs, this.length);
+    this.length += rs.length;
   }
 }
 
+/** A cached word: its analysis, its id in the word-pair vocabulary (−1 if in no pair) and its shape index. */
+interface Word {
+  info: WordInfo;
+  vid: number;
+  sid: number;
+}
+
+const NSH = SHAPES.length;
+const PAD_SID = SHAPES.indexOf("pad");
+
 /**
- * A model ready to tag: holds bounded caches of word analyses and feature rows. Not thread-safe; cheap to keep.
- * Tagging speed on running text is measured by bench/ner.bench.ts (docs/ner.md).
+ * A model ready to tag: holds bounded caches of word analyses and feature rows, and integer-keyed tables of the
+ * word-pair and shape features so that tagging builds almost no strings. Not thread-safe; cheap to keep.
+ * Tagging speed is measured by bench/ner.bench.ts (docs/ner.md).
  */
 export class NerTagger {
   readonly model: NerModel;
-  private readonly words = new Map<string, WordInfo>();
+  private readonly words = new Map<string, Word>();
   private readonly selfRows = new Map<string, Int32Array>();
   private readonly nbRows = NEIGHBOUR_OFFSETS.map(() => new Map<string, Int32Array>());
   /** Row of every document feature code (−1 when the model lacks it). */
   private readonly docRows: Int32Array;
-  /** Rows of the word-pair features by template, first key and second key (keys without "|" only). */
-  private readonly pairRows: Map<string, Map<string, number>>[];
+  /** Keys that occur in word-pair features → vocabulary id. */
+  private readonly vocab = new Map<string, number>();
+  /** Word-pair rows by template: first word id → second word id → row. */
+  private readonly pairRows: Map<number, Map<number, number>>[];
+  /** Shape-trigram rows by `(s−1 · NSH + s) · NSH + s+1` (−1 when absent). */
+  private readonly shapeRows: Int32Array;
+  private readonly phraseRows = new Map<number, number>();
+  /** Both stages' weights interleaved by row (`[row·2T + t]` stage 1, `[row·2T + T + t]` stage 2), for locality. */
+  private readonly both: Float32Array;
 
   constructor(model: NerModel) {
     this.model = model;
+    const F = model.features.size;
+    this.both = new Float32Array(F * 2 * T);
+    for (let r = 0; r < F; r++) {
+      for (let t = 0; t < T; t++) {
+        this.both[r * 2 * T + t] = model.stage1.weights[r * T + t];
+        this.both[r * 2 * T + T + t] = model.stage2.weights[r * T + t];
+      }
+    }
     this.docRows = new Int32Array(DOCUMENT_CODE_COUNT);
     for (let c = 0; c < DOCUMENT_CODE_COUNT; c++) this.docRows[c] = model.features.get(documentFeatureName(c)) ?? -1;
+    this.shapeRows = new Int32Array(NSH * NSH * NSH);
+    for (let a = 0; a < NSH; a++) for (let b = 0; b < NSH; b++) for (let c = 0; c < NSH; c++) {
+      this.shapeRows[(a * NSH + b) * NSH + c] = model.features.get(`sh-1|sh|sh+1=${SHAPES[a]}|${SHAPES[b]}|${SHAPES[c]}`) ?? -1;
+    }
     this.pairRows = WORD_PAIRS.map(() => new Map());
     const prefixes = WORD_PAIRS.map(([name]) => `${name}=`);
+    const id = (k: string) => {
+      let v = this.vocab.get(k);
+      if (v === undefined) this.vocab.set(k, (v = this.vocab.size));
+      return v;
+    };
     for (const [f, row] of model.features) {
       if (f.charCodeAt(0) !== 119 /* "w" */) continue;
       const k = prefixes.findIndex((p) => f.startsWith(p));
@@ -121,74 +124,103 @@ export class NerTagger {
       const value = f.slice(prefixes[k].length);
       const bar = value.indexOf("|");
       if (bar < 0 || value.indexOf("|", bar + 1) >= 0) continue; // a key with "|" in it: looked up by name
-      const a = value.slice(0, bar);
+      const a = id(value.slice(0, bar));
       let m = this.pairRows[k].get(a);
       if (m === undefined) this.pairRows[k].set(a, (m = new Map()));
-      m.set(value.slice(bar + 1), row);
+      m.set(id(value.slice(bar + 1)), row);
     }
   }
 
   private rows(strings: string[]): Int32Array {
-    const out: number[] = [];
-    for (const f of strings) {
-      const r = this.model.features.get(f);
-      if (r !== undefined) out.push(r);
+    const features = this.model.features;
+    const out = new Int32Array(strings.length);
+    let n = 0;
+    for (let k = 0; k < strings.length; k++) {
+      const r = features.get(strings[k]);
+      if (r !== undefined) out[n++] = r;
     }
-    return Int32Array.from(out);
+    return out.slice(0, n);
   }
 
-  private cached(cache: Map<string, Int32Array>, key: string, make: (out: string[]) => void): Int32Array {
-    let r = cache.get(key);
+  private selfRow(o: WordInfo): Int32Array {
+    let r = this.selfRows.get(o.key);
     if (r === undefined) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
+      if (this.selfRows.size >= CACHE_LIMIT) this.selfRows.clear();
       const strings: string[] = [];
-      make(strings);
-      cache.set(key, (r = this.rows(strings)));
+      selfFeatures(o, strings);
+      this.selfRows.set(o.key, (r = this.rows(strings)));
     }
     return r;
   }
 
-  private word(surface: string): WordInfo {
+  private neighbourRow(k: number, o: WordInfo): Int32Array {
+    const cache = this.nbRows[k];
+    let r = cache.get(o.key);
+    if (r === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      const strings: string[] = [];
+      neighbourFeatures(o, NEIGHBOUR_OFFSETS[k], strings);
+      cache.set(o.key, (r = this.rows(strings)));
+    }
+    return r;
+  }
+
+  private word(surface: string): Word {
     let w = this.words.get(surface);
     if (w === undefined) {
       if (this.words.size >= CACHE_LIMIT) this.words.clear();
-      this.words.set(surface, (w = wordInfo(surface, this.model.resources)));
+      const info = wordInfo(surface, this.model.resources);
+      const vid = info.key.includes("|") ? -2 : (this.vocab.get(info.key) ?? -1);
+      this.words.set(surface, (w = { info, vid, sid: SHAPES.indexOf(info.shape as (typeof SHAPES)[number]) }));
     }
     return w;
   }
 
-  /** Stage-1 feature rows of every token of a sentence (`ids[offsets[i]..offsets[i+1])`). */
-  private encode(obs: readonly TokenObservation[], buf: RowBuffer, scratch: string[]): { ids: Int32Array; offsets: Int32Array } {
-    const features = this.model.features;
-    const offsets = new Int32Array(obs.length + 1);
+  /** Row of a word-pair feature (−1 when the model has none). `vid` −2 marks a key containing "|". */
+  private pairRow(k: number, a: string, va: number, b: string, vb: number): number {
+    if (va === -2 || vb === -2) return this.model.features.get(`${WORD_PAIRS[k][0]}=${a}|${b}`) ?? -1;
+    if (va < 0 || vb < 0) return -1;
+    return this.pairRows[k].get(va)?.get(vb) ?? -1;
+  }
+
+  /** Stage-1 feature rows of every token of a sentence: `buf.data[offsets[i]..offsets[i+1])`. */
+  private encode(obs: readonly TokenObservation[], words: readonly Word[], buf: RowBuffer): Int32Array {
+    const n = obs.length;
+    const offsets = new Int32Array(n + 1);
     buf.length = 0;
-    for (let i = 0; i < obs.length; i++) {
+    const padVid = this.vocab.get(PAD.key) ?? -1;
+    for (let i = 0; i < n; i++) {
       const o = obs[i];
-      buf.pushAll(this.cached(this.selfRows, o.key, (out) => selfFeatures(o, out)));
+      buf.pushAll(this.selfRow(o));
       for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
-        const rel = NEIGHBOUR_OFFSETS[k];
-        const j = i + rel;
-        const nb = j >= 0 && j < obs.length ? obs[j] : PAD;
-        buf.pushAll(this.cached(this.nbRows[k], nb.key, (out) => neighbourFeatures(nb, rel, out)));
+        const j = i + NEIGHBOUR_OFFSETS[k];
+        buf.pushAll(this.neighbourRow(k, j >= 0 && j < n ? obs[j] : PAD));
       }
       for (let k = 0; k < WORD_PAIRS.length; k++) {
-        const [name, da, db] = WORD_PAIRS[k];
-        const a = i + da >= 0 && i + da < obs.length ? obs[i + da].key : PAD.key;
-        const b = i + db >= 0 && i + db < obs.length ? obs[i + db].key : PAD.key;
-        let r: number | undefined;
-        if (a.includes("|") || b.includes("|")) r = features.get(`${name}=${a}|${b}`);
-        else r = this.pairRows[k].get(a)?.get(b);
-        if (r !== undefined) buf.push(r);
+        const ja = i + WORD_PAIRS[k][1];
+        const jb = i + WORD_PAIRS[k][2];
+        const inA = ja >= 0 && ja < n;
+        const inB = jb >= 0 && jb < n;
+        const r = this.pairRow(k, inA ? obs[ja].key : PAD.key, inA ? words[ja].vid : padVid, inB ? obs[jb].key : PAD.key, inB ? words[jb].vid : padVid);
+        if (r >= 0) buf.push(r);
       }
-      scratch.length = 0;
-      positionFeatures(obs, i, scratch);
-      for (const f of scratch) {
-        const r = features.get(f);
-        if (r !== undefined) buf.push(r);
+      const sp = i > 0 ? words[i - 1].sid : PAD_SID;
+      const sn = i + 1 < n ? words[i + 1].sid : PAD_SID;
+      const sr = this.shapeRows[(sp * NSH + words[i].sid) * NSH + sn];
+      if (sr >= 0) buf.push(sr);
+      if (o.phrase !== 0) {
+        const code = o.phrase * 2 + (o.phraseBegin ? 1 : 0);
+        let r = this.phraseRows.get(code);
+        if (r === undefined) {
+          const names: string[] = [];
+          positionFeatures(obs, i, names);
+          this.phraseRows.set(code, (r = this.model.features.get(names[names.length - 1]) ?? -1));
+        }
+        if (r >= 0) buf.push(r);
       }
       offsets[i + 1] = buf.length;
     }
-    return { ids: buf.data.slice(0, buf.length), offsets };
+    return offsets;
   }
 
   /**
@@ -199,27 +231,43 @@ export class NerTagger {
   tagDocument(sentences: readonly (readonly string[])[]): TaggedDocument {
     const m = this.model;
     const buf = new RowBuffer();
-    const scratch: string[] = [];
-    const obs = sentences.map((toks) => observeWords(toks.map((t) => this.word(t)), m.resources.gazetteer));
-    const enc = obs.map((o) => this.encode(o, buf, scratch));
-    const tags1 = enc.map((e, s) => {
-      const n = obs[s].length;
-      const emit = new Float64Array(n * T);
-      for (let i = 0; i < n; i++) addRows(m.stage1.weights, e.ids, e.offsets[i], e.offsets[i + 1], emit, i * T);
-      return viterbi(emit, m.stage1.trans, ALLOWED, n, T);
-    });
-    const index = new LabelIndex(obs, tags1);
-    const tags: string[][] = [];
-    const emits: Float64Array[] = [];
-    const codes: number[] = [];
+    const both = this.both;
     const w2 = m.stage2.weights;
-    for (let s = 0; s < obs.length; s++) {
-      const e = enc[s];
-      const n = obs[s].length;
-      const emit = new Float64Array(n * T);
+    const T2 = 2 * T;
+    const obs: TokenObservation[][] = [];
+    // One pass over the local feature rows fills stage 1's emissions and the local part of stage 2's.
+    const emit2: Float64Array[] = [];
+    const tags1: Int32Array[] = [];
+    for (const toks of sentences) {
+      const words = toks.map((t) => this.word(t));
+      const o = observeWords(words.map((w) => w.info), m.resources.gazetteer);
+      const offsets = this.encode(o, words, buf);
+      const ids = buf.data;
+      const n = o.length;
+      const e1 = new Float64Array(n * T);
+      const e2 = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
         const base = i * T;
-        addRows(w2, e.ids, e.offsets[i], e.offsets[i + 1], emit, base);
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+          const r = ids[k] * T2;
+          for (let t = 0; t < T; t++) {
+            e1[base + t] += both[r + t];
+            e2[base + t] += both[r + T + t];
+          }
+        }
+      }
+      obs.push(o);
+      emit2.push(e2);
+      tags1.push(viterbi(e1, m.stage1.trans, ALLOWED, n, T));
+    }
+    const index = new LabelIndex(obs, tags1);
+    const tags: string[][] = [];
+    const codes: number[] = [];
+    for (let s = 0; s < obs.length; s++) {
+      const n = obs[s].length;
+      const emit = emit2[s];
+      for (let i = 0; i < n; i++) {
+        const base = i * T;
         codes.length = 0;
         documentCodes(obs, tags1, index, s, i, m.window, codes);
         for (const c of codes) {
@@ -231,8 +279,7 @@ export class NerTagger {
       }
       const t2 = viterbi(emit, m.stage2.trans, ALLOWED, n, T);
       tags.push(Array.from(t2, (t) => m.tags[t]));
-      emits.push(emit);
     }
-    return { tags, emit: emits };
+    return { tags, emit: emit2 };
   }
 }

@@ -4,13 +4,41 @@
  * sees stage-1 errors as they occur on unseen text. Pure and deterministic for a given seed.
  */
 import { NER_TAGS, type TaggedSentence } from "./types.ts";
-import { observe, type FeatureResources } from "./features.ts";
+import { localFeatures, observe, type FeatureResources, type TokenObservation } from "./features.ts";
 import { buildGazetteer, type GazetteerLists } from "./gazetteer.ts";
-import { localFeatureLists, documentFeatureLists, type NerModel } from "./tagger.ts";
+import type { NerModel } from "./tagger.ts";
+import { LabelIndex, documentFeatures } from "./document.ts";
 import { trainPerceptron, emissions, type EncodedSentence } from "./perceptron.ts";
 import { bioTransitionMask, viterbi } from "./viterbi.ts";
 import { normalizeKey } from "../text/normalize.ts";
 import { DataError } from "../errors.ts";
+
+/** Stage-1 feature strings of every token of every sentence. */
+function localFeatureLists(obs: readonly (readonly TokenObservation[])[]): string[][][] {
+  return obs.map((sent) =>
+    sent.map((_, i) => {
+      const out: string[] = [];
+      localFeatures(sent, i, out);
+      return out;
+    }),
+  );
+}
+
+/** Stage-2-only feature strings (document features from stage-1 tags) of every token. */
+function documentFeatureLists(
+  obs: readonly (readonly TokenObservation[])[],
+  tags1: readonly Int32Array[],
+  window: number,
+): string[][][] {
+  const index = new LabelIndex(obs, tags1);
+  return obs.map((sent, s) =>
+    sent.map((_, i) => {
+      const out: string[] = [];
+      documentFeatures(obs, tags1, index, s, i, window, out);
+      return out;
+    }),
+  );
+}
 
 /** Training settings. */
 export interface NerTrainSettings {
