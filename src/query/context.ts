@@ -2,6 +2,7 @@
 import type { Expr } from "./ast.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
 import type { Value } from "./values.ts";
+import type { Adjacency } from "./adjacency.ts";
 
 /** A row of bound variables. */
 export type Row = Record<string, Value>;
@@ -55,6 +56,8 @@ export interface Ctx {
   deletedRels: Map<string, { type: string; source: string; target: string }>;
   /** Set when a cap (hops) cut results. */
   truncated: { value: boolean };
+  /** The adjacency index for a read-only query (built on first use), null when the query writes. */
+  adjacency(): Adjacency | null;
 }
 
 export function emptyStats(): WriteStats {

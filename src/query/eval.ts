@@ -131,12 +131,12 @@ export function evaluate(e: Expr, row: Row, ctx: Ctx): Value {
       return inner[e.acc];
     }
     case "patternpred": {
-      for (const _ of matchPattern([e.pattern], null, row, ctx)) return true;
+      for (const _ of matchPattern([e.pattern], null, row, ctx, e)) return true;
       return false;
     }
     case "patterncomp": {
       const out: Value[] = [];
-      for (const r of matchPattern([e.pattern], e.where, row, ctx)) out.push(evaluate(e.map, r, ctx));
+      for (const r of matchPattern([e.pattern], e.where, row, ctx, e)) out.push(evaluate(e.map, r, ctx));
       return out;
     }
     case "mapproj": {

@@ -8,6 +8,7 @@ import { WRITE_CLAUSES } from "./ast.ts";
 import type { Ctx, Row } from "./context.ts";
 import { evaluate } from "./eval.ts";
 import { matchPattern } from "./match.ts";
+import { multiplicityInsensitive } from "./pruning.ts";
 import { project, projectionColumns } from "./projection.ts";
 import { hashKey, type Value } from "./values.ts";
 import { patternVars } from "./vars.ts";
@@ -70,12 +71,12 @@ function executeSingle(sq: SingleQuery, ctx: Ctx): Execution {
   let scope: string[] = [];
   let stream: Iterable<Row> = [{}];
   let columns: string[] = [];
-  for (const c of sq.clauses) {
+  sq.clauses.forEach((c, i) => {
     const before = scope;
     scope = clauseScope(c, scope);
-    stream = applyClause(c, stream, before, scope, ctx);
+    stream = applyClause(c, stream, before, scope, ctx, multiplicityInsensitive(sq.clauses[i + 1]));
     if (c.kind === "return") columns = scope;
-  }
+  });
   const last = sq.clauses[sq.clauses.length - 1];
   if (last.kind !== "return") {
     // A query ending in an update returns no rows, but must run to completion.
@@ -92,14 +93,14 @@ function* toGen(it: Iterable<Row>): Generator<Row> {
   yield* it;
 }
 
-function applyClause(c: Clause, input: Iterable<Row>, before: string[], after: string[], ctx: Ctx): Iterable<Row> {
+function applyClause(c: Clause, input: Iterable<Row>, before: string[], after: string[], ctx: Ctx, pruning: boolean): Iterable<Row> {
   switch (c.kind) {
     case "match": {
       const introduced = after.filter((v) => !before.includes(v));
       return (function* () {
         for (const row of input) {
           let any = false;
-          for (const r of matchPattern(c.pattern, c.where, row, ctx)) {
+          for (const r of matchPattern(c.pattern, c.where, row, ctx, c.pattern, pruning)) {
             any = true;
             yield r;
           }

@@ -7,6 +7,8 @@ import { BadRequestError } from "../errors.ts";
 import { Budget, emptyStats, type Ctx, type WriteStats } from "./context.ts";
 import { CypherRuntimeError } from "./errors.ts";
 import { execute } from "./executor.ts";
+import { adjacencyOf, type Adjacency } from "./adjacency.ts";
+import { WRITE_CLAUSES } from "./ast.ts";
 import { parseQuery } from "./parser.ts";
 import { toJson, type Seen } from "./result.ts";
 import { fromStored, type Value } from "./values.ts";
@@ -91,7 +93,14 @@ export function runQueryRaw(graph: KnowledgeGraph, query: string, options: Query
     nextId: { n: graph.order + graph.size },
     truncated: { value: false },
     deletedRels: new Map(),
+    adjacency: () => adj,
   };
+  // Read-only queries traverse a cached adjacency index; a query that writes reads the changing graph directly.
+  const writes = ast.parts.some((p) => p.clauses.some((c) => WRITE_CLAUSES.has(c.kind)));
+  let adj: Adjacency | null = null;
+  if (!writes) {
+    ctx.adjacency = () => (adj ??= adjacencyOf(graph));
+  }
   const ex = execute(ast, ctx);
   const rows: Value[][] = [];
   let truncated = false;

@@ -8,6 +8,7 @@ import type { Ctx, Row } from "./context.ts";
 import { flip, incident } from "./adjacency.ts";
 import { evaluate } from "./eval.ts";
 import { hasLabels, nodeProp, relProp, relType } from "./graph-access.ts";
+import { prunable, pruningExpand } from "./pruning.ts";
 import { shortestPaths } from "./shortest.ts";
 import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type CMap, type Value } from "./values.ts";
 import { patternVars, readVars } from "./vars.ts";
@@ -30,34 +31,75 @@ export function conjuncts(e: Expr | null, out: Expr[] = []): Expr[] {
 }
 
 /** The matching state of one MATCH over one input row. */
+/** Where each WHERE conjunct is checked: before matching, or once the variables it reads are bound. */
+interface ConjunctPlan {
+  byVar: Map<string, Conj[]>;
+  upfront: Expr[];
+  /** Variables this MATCH binds (not bound by the input row). */
+  introduced: string[];
+}
+
+/**
+ * Conjunct plans by pattern (the AST's array, stable across rows) and by the input row's variables: the plan
+ * depends only on which variables are bound, so it is computed once per MATCH and row shape, not once per row.
+ */
+const plans = new WeakMap<object, Map<string, ConjunctPlan>>();
+
+function planConjuncts(key: object, parts: PatternPart[], where: Expr | null, row: Row): ConjunctPlan {
+  const sig = Object.keys(row).join("\u0001");
+  let byShape = plans.get(key);
+  const hit = byShape?.get(sig);
+  if (hit) return hit;
+  const introduced = new Set<string>();
+  for (const p of parts) for (const v of patternVars(p)) if (row[v] === undefined) introduced.add(v);
+  const scope = new Set([...Object.keys(row), ...introduced]);
+  const plan: ConjunctPlan = { byVar: new Map(), upfront: [], introduced: [...introduced] };
+  for (const c of conjuncts(where)) {
+    const vars = [...readVars(c, scope)].filter((v) => introduced.has(v));
+    if (vars.length === 0) plan.upfront.push(c);
+    else {
+      const conj = { expr: c, vars };
+      for (const v of vars) {
+        const l = plan.byVar.get(v) ?? [];
+        l.push(conj);
+        plan.byVar.set(v, l);
+      }
+    }
+  }
+  if (!byShape) plans.set(key, (byShape = new Map()));
+  if (byShape.size < 64) byShape.set(sig, plan);
+  return plan;
+}
+
+/**
+ * The matching state. `b` holds the bindings: every variable the MATCH introduces is a property from the start
+ * (undefined while unbound) and unbinding sets it back to undefined rather than deleting it, so the object keeps
+ * one shape (V8 switches objects that lose properties to slow dictionary mode).
+ */
 export class Matcher {
   readonly b: Row;
   readonly used = new Set<string>();
-  private readonly byVar = new Map<string, Conj[]>();
-  private readonly upfront: Expr[] = [];
+  private readonly byVar: Map<string, Conj[]>;
+  private readonly upfront: Expr[];
+  private readonly input: Row;
+  private readonly introduced: string[];
 
   constructor(
     readonly parts: PatternPart[],
     where: Expr | null,
     row: Row,
     readonly ctx: Ctx,
+    planKey: object = parts,
+    /** The next clause ignores row multiplicity: a var-length part may be expanded by pruning BFS. */
+    private readonly pruning = false,
   ) {
+    const plan = planConjuncts(planKey, parts, where, row);
+    this.byVar = plan.byVar;
+    this.upfront = plan.upfront;
+    this.input = row;
+    this.introduced = plan.introduced;
     this.b = { ...row };
-    const introduced = new Set<string>();
-    for (const p of parts) for (const v of patternVars(p)) if (row[v] === undefined) introduced.add(v);
-    const scope = new Set([...Object.keys(row), ...introduced]);
-    for (const c of conjuncts(where)) {
-      const vars = [...readVars(c, scope)].filter((v) => introduced.has(v));
-      if (vars.length === 0) this.upfront.push(c);
-      else {
-        const conj = { expr: c, vars };
-        for (const v of vars) {
-          const l = this.byVar.get(v) ?? [];
-          l.push(conj);
-          this.byVar.set(v, l);
-        }
-      }
-    }
+    for (const v of plan.introduced) this.b[v] = undefined as unknown as Value;
   }
 
   /** The WHERE conjuncts that read `name`, a variable this MATCH introduces. */
@@ -74,7 +116,7 @@ export class Matcher {
     for (const c of this.byVar.get(name) ?? []) {
       if (c.vars.some((v) => this.b[v] === undefined)) continue;
       if (evaluate(c.expr, this.b, this.ctx) !== true) {
-        delete this.b[name];
+        this.b[name] = undefined as unknown as Value;
         return 0;
       }
     }
@@ -82,7 +124,7 @@ export class Matcher {
   }
 
   unbind(name: string | null, how: 0 | 1 | 2): void {
-    if (how === 1 && name !== null) delete this.b[name];
+    if (how === 1 && name !== null) this.b[name] = undefined as unknown as Value;
   }
 
   *run(): Generator<Row> {
@@ -92,12 +134,21 @@ export class Matcher {
 
   private *parts_(i: number): Generator<Row> {
     if (i === this.parts.length) {
-      yield { ...this.b };
+      yield this.row();
       return;
     }
     const p = this.parts[i];
-    const gen = p.shortest ? shortestPaths(this, p) : this.chain(p);
-    for (const _ of gen) yield* this.parts_(i + 1);
+    const gen = p.shortest ? shortestPaths(this, p) : this.pruning && this.parts.length === 1 && prunable(p) ? pruningExpand(this, p) : this.chain(p);
+    // The last part yields rows itself: no generator per binding.
+    if (i + 1 === this.parts.length) for (const _ of gen) yield this.row();
+    else for (const _ of gen) yield* this.parts_(i + 1);
+  }
+
+  /** The output row of a complete match: the input row and every variable this MATCH bound. */
+  private row(): Row {
+    const out: Row = { ...this.input };
+    for (const v of this.introduced) out[v] = this.b[v];
+    return out;
   }
 
   /** Node candidates for an unbound node pattern: a WHERE `id(v) = x` lookup when there is one, else a scan. */
@@ -133,7 +184,7 @@ export class Matcher {
   }
 
   relOk(rp: RelPattern, edge: string, props: CMap | null): boolean {
-    if (this.used.has(edge)) return false;
+    if (this.used.size > 0 && this.used.has(edge)) return false;
     if (rp.types.length > 0 && !rp.types.includes(relType(this.ctx.graph, edge))) return false;
     if (props) for (const k of Object.keys(props)) if (equals(relProp(this.ctx.graph, edge, k), props[k]) !== true) return false;
     return true;
@@ -192,8 +243,9 @@ export class Matcher {
       const how = self.bind(np.variable, new NodeRef(key));
       if (how === 0) return;
       trailN.push(key);
-      if (i === rels.length) yield* finish();
-      else yield* step(i, key);
+      if (i < rels.length) yield* step(i, key);
+      else if (!p.pathVar) yield;
+      else yield* finish();
       trailN.pop();
       self.unbind(np.variable, how);
     }
@@ -203,7 +255,10 @@ export class Matcher {
       const dir = reversed ? flip(rp.direction) : rp.direction;
       const props = rp.properties ? self.propMap(rp.properties) : null;
       if (!rp.range) {
-        for (const [e, other] of incident(self.ctx.graph, from, dir)) {
+        const inc = incident(self.ctx.graph, from, dir, self.ctx.adjacency());
+        for (let k = 0; k < inc.length; k += 2) {
+          const e = inc[k];
+          const other = inc[k + 1];
           if (budget.expired()) return;
           if (!self.relOk(rp, e, props)) continue;
           const how = self.bind(rp.variable, new RelRef(e));
@@ -222,9 +277,12 @@ export class Matcher {
       const seg: string[] = [];
       function* grow(at: string): Generator<void> {
         if (seg.length >= min) {
-          const list = seg.map((k) => new RelRef(k));
-          if (reversed) list.reverse();
-          const how = self.bind(rp.variable, list);
+          let how: 0 | 1 | 2 = 2;
+          if (rp.variable !== null) {
+            const list = seg.map((k) => new RelRef(k));
+            if (reversed) list.reverse();
+            how = self.bind(rp.variable, list);
+          }
           if (how !== 0) {
             // `at` ends the trail already; atNode pushes it again as the pattern's next node.
             trailN.pop();
@@ -234,7 +292,10 @@ export class Matcher {
           }
         }
         if (seg.length >= max) return;
-        for (const [e, other] of incident(self.ctx.graph, at, dir)) {
+        const inc = incident(self.ctx.graph, at, dir, self.ctx.adjacency());
+        for (let k = 0; k < inc.length; k += 2) {
+          const e = inc[k];
+          const other = inc[k + 1];
           if (budget.expired()) return;
           if (!self.relOk(rp, e, props)) continue;
           self.used.add(e);
@@ -263,7 +324,11 @@ function sameElement(a: Value, b: Value): boolean {
   return equals(a, b) === true;
 }
 
-/** All bindings of `parts` extending `row` that satisfy `where`. */
-export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx): Generator<Row> {
-  return new Matcher(parts, where, row, ctx).run();
+/**
+ * All bindings of `parts` extending `row` that satisfy `where`. `planKey` identifies the pattern across calls (an
+ * AST object) when `parts` is a fresh array; `pruning` when the rows' multiplicity does not matter downstream
+ * (see pruning.ts).
+ */
+export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx, planKey: object = parts, pruning = false): Generator<Row> {
+  return new Matcher(parts, where, row, ctx, planKey, pruning).run();
 }

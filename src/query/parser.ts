@@ -15,6 +15,24 @@ import { checkQuery } from "./semantic.ts";
  * @throws CypherSyntaxError (code `QUERY_SYNTAX`) with `line`, `column` and a caret excerpt.
  */
 export function parseQuery(text: string): Query {
+  const hit = parsed.get(text);
+  if (hit) {
+    // Refresh the entry's position so the cache drops the least recently used text first.
+    parsed.delete(text);
+    parsed.set(text, hit);
+    return hit;
+  }
+  const q = parseUncached(text);
+  if (parsed.size >= PARSE_CACHE_MAX) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, q);
+  return q;
+}
+
+/** Parsed and checked queries by text (the AST is never changed by execution), least recently used first. */
+const parsed = new Map<string, Query>();
+const PARSE_CACHE_MAX = 500;
+
+function parseUncached(text: string): Query {
   const c = new Cursor(text);
   const parts: SingleQuery[] = [parseSingle(c)];
   const unionAll: boolean[] = [];

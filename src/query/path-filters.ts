@@ -22,6 +22,9 @@ export interface PathFilters {
   node(key: string): boolean;
   /** True when some predicate reads the path in another way: the search must enumerate paths. */
   exhaustive: boolean;
+  /** Whether `rel` / `node` filter anything (false: they always answer true). */
+  filtersRels: boolean;
+  filtersNodes: boolean;
 }
 
 interface Filter {
@@ -82,7 +85,8 @@ export function pathFilters(m: Matcher, p: PatternPart): PathFilters {
       else exhaustive = true;
     }
   }
-  const row: Row = { ...m.b };
+  const row: Row = {};
+  for (const [k, v] of Object.entries(m.b)) if (v !== undefined) row[k] = v;
   const test = (on: "rel" | "node", value: Value): boolean => {
     for (const f of filters) {
       if (f.on !== on) continue;
@@ -97,5 +101,7 @@ export function pathFilters(m: Matcher, p: PatternPart): PathFilters {
     rel: anyRel ? (e) => test("rel", new RelRef(e)) : () => true,
     node: anyNode ? (k) => test("node", new NodeRef(k)) : () => true,
     exhaustive,
+    filtersRels: anyRel,
+    filtersNodes: anyNode,
   };
 }

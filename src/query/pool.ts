@@ -8,6 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { ShabakaError } from "../errors.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
+import { versionOf } from "./graph-version.ts";
 import { DEFAULT_QUERY_OPTIONS, type QueryOptions, type QueryResult } from "./index.ts";
 
 export interface QueryPoolSettings {
@@ -43,25 +44,6 @@ interface Slot {
   version: number;
   job: Job | null;
   timer: NodeJS.Timeout | null;
-}
-
-const versions = new WeakMap<KnowledgeGraph, { v: number }>();
-
-/** Version counter of a graph, bumped by any change (listeners attached once per graph). */
-function versionOf(g: KnowledgeGraph): number {
-  let rec = versions.get(g);
-  if (!rec) {
-    const r = { v: 0 };
-    rec = r;
-    versions.set(g, r);
-    const bump = (): void => {
-      r.v++;
-    };
-    for (const ev of ["nodeAdded", "edgeAdded", "nodeDropped", "edgeDropped", "cleared", "edgesCleared", "attributesUpdated", "nodeAttributesUpdated", "edgeAttributesUpdated"] as const) {
-      g.on(ev, bump);
-    }
-  }
-  return rec.v;
 }
 
 export class QueryPool {

@@ -41,14 +41,37 @@ interface Out {
   vals: Map<Expr, Value> | null;
 }
 
-/** Runs a projection over `input`, yielding the projected rows (keyed by column name). */
-export function* project(input: Iterable<Row>, p: Projection, scope: string[], ctx: Ctx, where: Expr | null = null): Generator<Row> {
+/** What a projection computes, derived from the AST and the variables in scope only. */
+interface ProjectionPlan {
+  cols: Column[];
+  order: (Projection["order"][number])[];
+  where: Expr | null;
+  aggs: (Expr & { kind: "call" })[][];
+  grouping: boolean;
+}
+
+/** Plans by projection (AST object) and scope: the same for every execution of a query text (parse cache). */
+const plans = new WeakMap<Projection, Map<string, ProjectionPlan>>();
+
+function planProjection(p: Projection, scope: string[], where0: Expr | null): ProjectionPlan {
+  const sig = scope.join("\u0001");
+  let byScope = plans.get(p);
+  const hit = byScope?.get(sig);
+  if (hit) return hit;
   const cols = projectionColumns(p, scope);
   const itemNames = new Map(cols.filter((c) => !hasAggregate(c.expr)).map((c) => [exprKey(c.expr), c.name]));
   const order = p.order.map((o) => ({ ...o, expr: substituteItems(o.expr, itemNames) }));
-  if (where) where = substituteItems(where, itemNames);
+  const where = where0 ? substituteItems(where0, itemNames) : null;
   const aggs = cols.map((c) => aggregatesIn(c.expr));
-  const grouping = aggs.some((a) => a.length > 0);
+  const plan: ProjectionPlan = { cols, order, where, aggs, grouping: aggs.some((a) => a.length > 0) };
+  if (!byScope) plans.set(p, (byScope = new Map()));
+  if (byScope.size < 64) byScope.set(sig, plan);
+  return plan;
+}
+
+/** Runs a projection over `input`, yielding the projected rows (keyed by column name). */
+export function* project(input: Iterable<Row>, p: Projection, scope: string[], ctx: Ctx, where0: Expr | null = null): Generator<Row> {
+  const { cols, order, where, aggs, grouping } = planProjection(p, scope, where0);
   const skip = constInt(p.skip, ctx, "SKIP") ?? 0;
   const limit = constInt(p.limit, ctx, "LIMIT");
   if (limit === 0) return;
@@ -80,7 +103,7 @@ export function* project(input: Iterable<Row>, p: Projection, scope: string[], c
     const keyCols = cols.filter((_, i) => aggs[i].length === 0);
     const allAggs = [...aggs.flat(), ...order.flatMap((o) => aggregatesIn(o.expr))];
     for (const row of input) {
-      const key = keyCols.map((c) => hashKey(evaluate(c.expr, row, ctx))).join("\u0001");
+      const key = keyCols.length === 1 ? hashKey(evaluate(keyCols[0].expr, row, ctx)) : keyCols.map((c) => hashKey(evaluate(c.expr, row, ctx))).join("\u0001");
       let g = groups.get(key);
       if (!g) {
         g = { first: row, accs: new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)])) };

@@ -10,6 +10,7 @@ import type { PatternPart, RelPattern } from "./ast.ts";
 import type { Matcher } from "./match.ts";
 import { forEachIncident, flip } from "./adjacency.ts";
 import { CypherRuntimeError } from "./errors.ts";
+import { bidirectionalIndexed } from "./bidirectional.ts";
 import { pathFilters } from "./path-filters.ts";
 import { NodeRef, PathVal, RelRef, type CMap } from "./values.ts";
 
@@ -30,7 +31,7 @@ export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
   if (rp.range && rp.range.max !== null && rp.range.max > m.ctx.maxHops) m.maxHops(rp);
   const hops = Math.min(max, m.ctx.maxHops);
   const all = p.shortest === "all";
-  const g = m.ctx.graph;
+  const adj = m.ctx.adjacency();
 
   // End candidates that do not depend on the start node, computed once.
   const endBound = en.variable !== null && m.b[en.variable] !== undefined;
@@ -54,6 +55,8 @@ export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
     const props: CMap | null = rp.properties ? m.propMap(rp.properties) : null;
     const pf = pathFilters(m, p);
     const ok: EdgeOk = (e) => m.relOk(rp, e, props) && pf.rel(e);
+    // No type, property, uniqueness or WHERE condition on the relationships: the search needs no per-edge check.
+    const plain = rp.types.length === 0 && props === null && m.used.size === 0 && !pf.filtersRels;
     let tset: Set<string>;
     if (endBound) {
       const v = m.b[en.variable!];
@@ -74,7 +77,9 @@ export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
       : pf.exhaustive
         ? enumerate(m, s, tset, rp.direction, ok, pf.node, hops, min, all, accept)
         : tset.size === 1 && !all
-          ? bidirectional(m, s, [...tset][0], rp, ok, pf.node, hops, min)
+          ? (adj
+            ? bidirectionalIndexed(adj, s, [...tset][0], rp.direction, plain ? null : ok, pf.filtersNodes ? pf.node : null, hops, min, m.ctx.budget)
+            : bidirectional(m, s, [...tset][0], rp, ok, pf.node, hops, min))
           : bfs(m, s, tset, rp.direction, ok, pf.node, hops, min, all);
     for (const path of found) {
       const t = path.nodes[path.nodes.length - 1].key;
@@ -128,6 +133,7 @@ function unwind(preds: Preds, s: string, t: string, all: boolean): PathVal[] {
 /** Layered BFS from `s`; returns shortest paths to every reachable target, nearest first. */
 function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean): PathVal[] {
   const g = m.ctx.graph;
+  const adj = m.ctx.adjacency();
   const out: PathVal[] = [];
   if (min === 0 && targets.has(s)) out.push(toPath([s], []));
   const depth = new Map<string, number>([[s, 0]]);
@@ -147,7 +153,7 @@ function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direc
           preds.set(v, [[u, e]]);
           next.push(v);
         } else if (all && dv === d) preds.get(v)!.push([u, e]);
-      });
+      }, adj);
     }
     for (const v of next) {
       if (!targets.has(v) || v === s) continue;
@@ -159,11 +165,12 @@ function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direc
   return out;
 }
 
-/** Bidirectional BFS between `s` and `t` (expanding the smaller frontier); at most one path. */
+/** Bidirectional BFS between `s` and `t` on the graph itself (queries that write); at most one path. */
 function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number): PathVal[] {
   if (s === t) return min === 0 ? [toPath([s], [])] : [];
   if (!nodeOk(t)) return [];
   const g = m.ctx.graph;
+  const adj = m.ctx.adjacency();
   const fwd: Preds = new Map([[s, []]]);
   const bwd: Preds = new Map([[t, []]]);
   let ff = [s];
@@ -188,7 +195,7 @@ function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: Edg
           meet = v;
           return false;
         }
-      });
+      }, adj);
       if (meet !== null) break;
     }
     if (forward) {
@@ -217,6 +224,7 @@ function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: Edg
  */
 function enumerate(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean, accept: (p: PathVal) => boolean): PathVal[] {
   const g = m.ctx.graph;
+  const adj = m.ctx.adjacency();
   const out: PathVal[] = [];
   const done = new Set<string>();
   if (min === 0 && targets.has(s)) {
@@ -254,7 +262,7 @@ function enumerate(m: Matcher, s: string, targets: Set<string>, dir: RelPattern[
         rels.pop();
         nodes.pop();
         if (stop) return false;
-      });
+      }, adj);
       return stop;
     };
     const stopped = dfs(s);

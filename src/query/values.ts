@@ -189,10 +189,11 @@ export function hashKey(v: Value): string {
   if (typeof v === "boolean") return v ? "T" : "F";
   if (typeof v === "bigint") return "#" + v.toString();
   if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? "#" + BigInt(v).toString() : "#" + String(v);
-  if (typeof v === "string") return "s" + JSON.stringify(v);
+  // Length-prefixed text keeps keys unambiguous inside lists and joined columns without escaping.
+  if (typeof v === "string") return "s" + v.length + ":" + v;
   if (Array.isArray(v)) return "[" + v.map(hashKey).join(",") + "]";
-  if (v instanceof NodeRef) return "n" + JSON.stringify(v.key);
-  if (v instanceof RelRef) return "r" + JSON.stringify(v.key);
+  if (v instanceof NodeRef) return "n" + v.key.length + ":" + v.key;
+  if (v instanceof RelRef) return "r" + v.key.length + ":" + v.key;
   if (v instanceof PathVal) return "p" + hashKey(v.nodes) + hashKey(v.rels);
   return "{" + Object.keys(v).sort().map((k) => JSON.stringify(k) + ":" + hashKey(v[k])).join(",") + "}";
 }

@@ -95,7 +95,7 @@ export function createPattern(parts: PatternPart[], row: Row, ctx: Ctx): Row {
 
 /** MERGE: the matches of the pattern (ON MATCH SET applied), or the created pattern (ON CREATE SET applied). */
 export function* merge(part: PatternPart, onCreate: SetItem[], onMatch: SetItem[], row: Row, ctx: Ctx): Generator<Row> {
-  const found = [...matchPattern([part], null, row, ctx)];
+  const found = [...matchPattern([part], null, row, ctx, part)];
   if (found.length > 0) {
     for (const r of found) {
       applySet(onMatch, r, ctx);
