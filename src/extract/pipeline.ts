@@ -27,7 +27,7 @@ export interface ExtractionOptions {
   ner: boolean;
 }
 
-export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = { ner: false };
+export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = { ner: true };
 
 /** Everything extraction needs, loaded once: the lexicon, the relation cues and event triggers, settings. */
 export interface ExtractionResources {

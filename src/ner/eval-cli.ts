@@ -39,7 +39,7 @@ export async function runEval(argv: string[], log: (line: string) => void = (l) 
   const tagger = new NerTagger(bundle.model);
   const ev = evaluateTagger(tagger, test);
   log(`model: ${resolve(values.model)} (${bundle.model.features.size} features, loaded in ${loadMs.toFixed(0)} ms)`);
-  log(`test split: ${test.length} sentences, ${ev.tokens} tokens, tagged in ${ev.ms.toFixed(0)} ms (${Math.round(ev.tokensPerSecond)} tokens/s, cold caches)`);
+  log(`test split: ${test.length} sentences, ${ev.tokens} tokens, tagged in ${ev.ms.toFixed(0)} ms CPU (${Math.round(ev.tokensPerSecond)} tokens/s on a first pass: cold caches and JIT; bench/ner.bench.ts gives the steady state)`);
   log("CoNLL exact span match; micro over PERS, LOC, ORG (MISC shown, not averaged)");
   log(formatScores(ev.scores));
   log(`ner micro-F1 (PERS, LOC, ORG): ${ev.scores.micro.f1.toFixed(3)}`);

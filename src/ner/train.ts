@@ -53,6 +53,11 @@ export interface NerTrainSettings {
   seed: number;
   /** Features seen fewer times than this in training are dropped (≥ 1). */
   minFeatureCount: number;
+  /**
+   * Stage-2 perceptrons trained with different shuffles (seeds) whose weights are summed (≥ 1): a small
+   * ensemble, +0.005 micro-F1 on the held-out part of the training split at 3 (docs/ner.md).
+   */
+  ensemble: number;
 }
 
 export const DEFAULT_NER_TRAIN_SETTINGS: NerTrainSettings = {
@@ -62,6 +67,7 @@ export const DEFAULT_NER_TRAIN_SETTINGS: NerTrainSettings = {
   window: 20,
   seed: 20261129,
   minFeatureCount: 1,
+  ensemble: 3,
 };
 
 /**
@@ -69,7 +75,7 @@ export const DEFAULT_NER_TRAIN_SETTINGS: NerTrainSettings = {
  * @throws RangeError naming the first bad field.
  */
 export function validateNerTrainSettings(s: NerTrainSettings): NerTrainSettings {
-  const ints: [keyof NerTrainSettings, number][] = [["epochs1", 1], ["epochs2", 1], ["folds", 2], ["window", 0], ["minFeatureCount", 1]];
+  const ints: [keyof NerTrainSettings, number][] = [["epochs1", 1], ["epochs2", 1], ["folds", 2], ["window", 0], ["minFeatureCount", 1], ["ensemble", 1]];
   for (const [k, min] of ints) {
     const v = s[k];
     if (!Number.isInteger(v) || v < min) throw new RangeError(`NerTrainSettings.${k} must be an integer ≥ ${min}, got ${v}.`);
@@ -163,6 +169,11 @@ export function trainNer(
   const enc2 = local.map((f, n) => encode(f.map((tok, i) => tok.concat(docFeats[n][i])), dict, gold[n]));
   log(`stage 2: ${dict.size} features`);
   const w2 = trainPerceptron(enc2, dict.size, T, allowed, { epochs: settings.epochs2, seed: settings.seed + 100 });
+  for (let e = 1; e < settings.ensemble; e++) {
+    const x = trainPerceptron(enc2, dict.size, T, allowed, { epochs: settings.epochs2, seed: settings.seed + 100 + e });
+    for (let j = 0; j < w2.weights.length; j++) w2.weights[j] += x.weights[j];
+    for (let j = 0; j < w2.trans.length; j++) w2.trans[j] += x.trans[j];
+  }
   log("stage 2 trained");
 
   const weights1 = new Float64Array(dict.size * T);
