@@ -34,10 +34,12 @@ function subToken(tok: Token, from: number, to: number): Token {
 export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
   if (tok.kind !== "word" || tok.key.length < 2 * MIN_PART) return [tok];
   if (procliticForms(tok.key).some(([f]) => isKnownWord(f, lexicon))) return [tok];
-  const { text, map } = normalizeWithMap(tok.surface);
+  const text = tok.key;
   for (let cut = MIN_PART; cut <= text.length - MIN_PART; cut++) {
     const left = text.slice(0, cut);
     const right = text.slice(cut);
+    // Every accepted split has a function word or a name on the right (cheap test first).
+    if (!lexicon.words.functionWords.has(right) && !lexicon.names.hasFirst(right)) continue;
     const leftName = procliticForms(left).some(([f]) => lexicon.names.hasFirst(f) && isSingleName(f, lexicon));
     const rightName = lexicon.names.hasFirst(right) && isSingleName(right, lexicon);
     const leftFn = lexicon.words.functionWords.has(left);
@@ -45,6 +47,8 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
     const leftAny = procliticForms(left).some(([f]) => isSingleName(f, lexicon, true));
     const rightAny = isSingleName(right, lexicon, true);
     if ((leftName && (rightFn || rightName)) || (leftFn && rightName) || (leftAny && rightFn) || (leftFn && rightAny)) {
+      const { text: norm, map } = normalizeWithMap(tok.surface);
+      if (norm !== text) return [tok];
       const at = map[cut];
       return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
     }

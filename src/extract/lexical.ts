@@ -83,6 +83,21 @@ export function lexiconAt(v: TokenView, i: number, limit: number, lexicon: Lexic
   return null;
 }
 
+/**
+ * An English label computed on first read: most pattern candidates lose to a longer match or join an entity that
+ * has a lexicon name, so their transliteration is never needed.
+ */
+export function lazyEn(compute: () => string, source: "lexicon" | "transliteration"): { readonly text: string; readonly source: "lexicon" | "transliteration" } {
+  let text: string | undefined;
+  return {
+    get text() {
+      text ??= compute();
+      return text;
+    },
+    source,
+  };
+}
+
 /** The lexicon entry whose name (label or variant, weak ones included) is exactly `name`, if any. */
 export function lexiconEntryNamed(name: string, lexicon: Lexicon): LexiconEntry | undefined {
   const keys = nameKeys(name);
@@ -91,9 +106,12 @@ export function lexiconEntryNamed(name: string, lexicon: Lexicon): LexiconEntry 
   return m !== null && m.length === keys.length ? m.values[0].entry : undefined;
 }
 
-/** Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). */
-function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
-  const k = v.keys[j];
+/**
+ * Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). `firstKey`
+ * replaces the key of token `j` (the key without its conjunction, for a list member "وY").
+ */
+function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string): number {
+  const k = firstKey ?? v.keys[j];
   if (j >= limit || k === null || k === undefined) return 0;
   const w = lexicon.words;
   // A name particle first (أم قصر، أبو غريب، تل عفر): أم is also the conjunction "or", so test it before stop words.
@@ -212,7 +230,7 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
     const xText = v.text.slice(v.tokens[j].start, end);
     const en = inner !== undefined && inner.tokenStart === j && inner.tokenEnd === j + len && inner.entry !== undefined
       ? { text: fillEn(p.en, inner.entry.en), source: "lexicon" as const }
-      : { text: transliterateComplement(p.en, xText, lexicon), source: "transliteration" as const };
+      : lazyEn(() => transliterateComplement(p.en, xText, lexicon), "transliteration");
     const c: Candidate = {
       type: p.type, label, tokenStart: i, tokenEnd: j + len, start: headStart, end, sentence: v.sentenceOf[i],
       source: "pattern", confidence: 0.7, en,
@@ -252,20 +270,18 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
     } else if (p.lexiconOnly !== true) {
       // A place the lexicon lacks, or a street/area named after one (شارع فلسطين).
       const prefix = clitic ? 1 : 0;
-      const keys = clitic ? [...v.keys.slice(0, k), key.slice(1), ...v.keys.slice(k + 1)] : v.keys;
-      const len = lex !== null ? lex.tokenEnd - k : placeNameAt({ ...v, keys }, k, limit, lexicon);
+      const len = lex !== null ? lex.tokenEnd - k : placeNameAt(v, k, limit, lexicon, clitic ? key.slice(1) : undefined);
       if (len > 0) {
         const s = strippedStart(v.tokens[k], prefix);
         const e = v.tokens[k + len - 1].end;
         const name = v.text.slice(s, e);
-        const xEn = lex?.entry !== undefined ? lex.entry.en : transliterate(name, lexicon);
+        const known = lex?.entry;
         c = {
           type: "place", label: full ? v.text.slice(headStart, e) : name, tokenStart: full ? i : k, tokenEnd: k + len,
           start: full ? headStart : s, end: e, sentence: v.sentenceOf[k], source: "pattern", confidence: 0.75,
-          en: {
-            text: !full ? xEn : lex?.entry !== undefined ? fillEn(p.en, xEn) : transliterateComplement(p.en, name, lexicon, { translate: false }),
-            source: lex?.entry !== undefined ? "lexicon" : "transliteration",
-          },
+          en: known !== undefined
+            ? { text: full ? fillEn(p.en, known.en) : known.en, source: "lexicon" }
+            : lazyEn(() => (full ? transliterateComplement(p.en, name, lexicon, { translate: false }) : transliterate(name, lexicon)), "transliteration"),
         };
       }
     }

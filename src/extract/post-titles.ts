@@ -54,6 +54,13 @@ export function postTitleAt(v: TokenView, j: number, limit: number, lexicon: Lex
  * Returns the candidates (the official, then the bodies the title names) and where reading resumes, or null.
  */
 export function postTitledNameAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, prior: readonly Candidate[]): { candidates: Candidate[]; end: number } | null {
+  // Quick test: a comma or an accusative title must follow within a name's length.
+  let near = false;
+  for (let k = i + 1; k <= Math.min(limit - 1, i + 5) && !near; k++) {
+    const key = v.keys[k];
+    near = isComma(v, k) || (key !== null && lexicon.postTitles.hasFirst(key));
+  }
+  if (!near) return null;
   const len = readName(v, i, limit, lexicon);
   if (len === 0) return null;
   for (let n = len; n >= 1; n--) {

@@ -23,7 +23,24 @@ export interface TrieMatch<T> {
  * Rules (Buckwalter-style proclitic set, conjunction then preposition): optional و or ف (leaving at least 2 letters), then optional ب ك ل (leaving at least 3);
  * ل before the article (لل) restores the article's alef: للداخلية → الداخلية.
  */
-export function procliticForms(key: string): Array<[string, number]> {
+export function procliticForms(key: string): ReadonlyArray<readonly [string, number]> {
+  let forms = FORMS.get(key);
+  if (forms === undefined) {
+    if (FORMS.size >= FORMS_MAX) FORMS.clear();
+    forms = computeProcliticForms(key);
+    FORMS.set(key, forms);
+  }
+  return forms;
+}
+
+/**
+ * Memo of {@link procliticForms}: every trie lookup of every token asks for the forms of its first word, and news
+ * vocabulary is small. Bounded; cleared when full. The result depends on the key only, so the memo is invisible.
+ */
+const FORMS = new Map<string, ReadonlyArray<readonly [string, number]>>();
+const FORMS_MAX = 100_000;
+
+function computeProcliticForms(key: string): Array<[string, number]> {
   const out: Array<[string, number]> = [[key, 0]];
   const bases: Array<[string, number]> = [[key, 0]];
   if ((key[0] === "و" || key[0] === "ف") && key.length >= 3) {

@@ -84,7 +84,8 @@ export interface TriggerEntry {
 export interface TriggerLexicon {
   eventTypes: Partial<Record<EventType, EventTypeInfo>>;
   triggers: TriggerEntry[];
-  roleMarkers: { leads: string[]; role: ParticipantRole; types?: ReadonlySet<EventType> }[];
+  /** `leads` as normalised words joined by one space; `phrases` the same words split. */
+  roleMarkers: { leads: string[]; phrases: Phrase[]; role: ParticipantRole; types?: ReadonlySet<EventType> }[];
   excludeLeads: ReadonlySet<string>;
   placeExcludeLeads: ReadonlySet<string>;
   relativeSingular: ReadonlySet<string>;
@@ -130,6 +131,7 @@ export function parseTriggerLexicon(data: unknown, origin = "triggers.json"): Tr
     })),
     roleMarkers: d.roleMarkers.map((m) => ({
       leads: m.leads.map((l) => toPhrase(l).join(" ")),
+      phrases: m.leads.map(toPhrase),
       role: m.role,
       types: m.types ? new Set(m.types) : undefined,
     })),

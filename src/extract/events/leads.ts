@@ -7,8 +7,8 @@
  */
 import type { Phrase } from "../../lexicon/cues.ts";
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
-import type { DocView } from "../relations/view.ts";
-import { designatorStages, endsWith, proclitcReadings, wordsBetween } from "../relations/words.ts";
+import { type DocView, spanWords } from "../relations/view.ts";
+import { designatorStages, endsWith, proclitcReadings } from "../relations/words.ts";
 import type { DateMention } from "../../text/dates.ts";
 
 /** Words that may stand between a trigger and an argument without making it a different phrase. */
@@ -17,16 +17,11 @@ export interface LeadWords {
   descriptors: ReadonlySet<string>;
 }
 
-/** Normalised words between two offsets with date spans left out. */
+/** Normalised words between two offsets with the words of dates left out. */
 export function leadWords(view: DocView, from: number, to: number, dates: readonly DateMention[]): string[] {
-  let text = view.text.slice(from, to);
-  for (const d of dates) {
-    if (d.end <= from || d.start >= to) continue;
-    const a = Math.max(d.start, from) - from;
-    const b = Math.min(d.end, to) - from;
-    text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
-  }
-  return wordsBetween(text, 0, text.length);
+  const inside = dates.filter((d) => d.end > from && d.start < to);
+  if (inside.length === 0) return spanWords(view, from, to);
+  return spanWords(view, from, to, (t) => inside.some((d) => d.start < t.end && d.end > t.start));
 }
 
 const PROCLITICS = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"];
@@ -49,15 +44,35 @@ function stripEnd(words: string[], phrase: Phrase): string[] | null {
 
 const isNumber = (w: string) => /^\p{Nd}+$/u.test(w);
 
+const BY_LAST = new WeakMap<TriggerLexicon, Map<string, Phrase[]>>();
+
+/** Representative phrases by their last word (once per lexicon), longest first. */
+function representativesByLast(lex: TriggerLexicon): Map<string, Phrase[]> {
+  let m = BY_LAST.get(lex);
+  if (m === undefined) {
+    m = new Map();
+    for (const r of [...lex.representatives].sort((a, b) => b.length - a.length)) {
+      const k = r[r.length - 1];
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(r);
+    }
+    BY_LAST.set(lex, m);
+  }
+  return m;
+}
+
 /**
  * The lead reduced to its role-deciding words (see the module comment). `words` come from {@link leadWords}.
  */
 export function leadCore(words: readonly string[], lex: TriggerLexicon, lw: LeadWords): string[] {
+  if (words.length === 0) return [];
   const stages = designatorStages(words, lw.designators);
   let core = stages[stages.length - 1].filter((w) => !lw.descriptors.has(w) && !lex.copulas.has(w));
+  const byLast = representativesByLast(lex);
   for (let guard = 0; guard < 6 && core.length > 0; guard++) {
     let next: string[] | null = null;
-    for (const r of lex.representatives) {
+    const last = core[core.length - 1];
+    for (const r of byLast.get(last) ?? byLast.get(last.replace(/^(?:[وف]?[بلك]?|[وف])/u, "")) ?? []) {
       next = stripEnd(core, r);
       if (next !== null) break;
     }

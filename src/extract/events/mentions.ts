@@ -16,8 +16,8 @@ import type { DateMention } from "../../text/dates.ts";
 import type { Token } from "../../text/types.ts";
 import type { Mention } from "../types.ts";
 import { coordinated } from "../relations/lists.ts";
-import { type DocView, type SentenceView, insideMention, isBody, isPerson, leftEdge, tokenIndexAt, typeOf } from "../relations/view.ts";
-import { endsWith, matchAnyAt, type PhraseMatch, proclitcReadings, wordsBetween } from "../relations/words.ts";
+import { type DocView, type SentenceView, tokenInMention, isBody, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "../relations/view.ts";
+import { encliticReadings, endsWith, matchAnyAt, matchPhraseAt, type PhraseMatch, proclitcReadings, tokenReadings } from "../relations/words.ts";
 import { type LeadWords, anyReadingIn, leadCore, leadWords } from "./leads.ts";
 import { linkSentenceEvents } from "./links.ts";
 
@@ -63,19 +63,67 @@ const HARD = /["«»:()\[\]؛;]/u;
 const DATE_BEFORE = 5;
 
 function readingsIn(t: Token, set: ReadonlySet<string>): boolean {
-  return proclitcReadings(t.key).some((r) => set.has(r));
+  return tokenReadings(t).some((r) => set.has(r));
+}
+
+const BY_FIRST = new WeakMap<TriggerLexicon, ReadonlyMap<string, TriggerEntry[]>>();
+
+/** Trigger entries by the first word of their forms (computed once per lexicon). */
+function entriesByFirst(lex: TriggerLexicon): ReadonlyMap<string, TriggerEntry[]> {
+  let m = BY_FIRST.get(lex);
+  if (m === undefined) {
+    const out = new Map<string, TriggerEntry[]>();
+    for (const e of lex.triggers) {
+      for (const f of e.forms) {
+        const list = out.get(f[0]) ?? [];
+        if (!list.includes(e)) list.push(e);
+        out.set(f[0], list);
+      }
+    }
+    BY_FIRST.set(lex, (m = out));
+  }
+  return m;
+}
+
+const NONE: ReadonlySet<TriggerEntry> = new Set();
+const BY_KEY = new WeakMap<TriggerLexicon, Map<string, ReadonlySet<TriggerEntry>>>();
+
+/**
+ * The trigger entries one of whose forms may start at a token with this key (read through proclitics and an
+ * attached pronoun). Depends on the key and the lexicon only, so it is memoised per lexicon (bounded).
+ */
+function candidateEntries(lex: TriggerLexicon, byFirst: ReadonlyMap<string, TriggerEntry[]>, key: string): ReadonlySet<TriggerEntry> {
+  let memo = BY_KEY.get(lex);
+  if (memo === undefined) BY_KEY.set(lex, (memo = new Map()));
+  let out = memo.get(key);
+  if (out === undefined) {
+    const found = new Set<TriggerEntry>();
+    for (const r of proclitcReadings(key)) {
+      for (const e of byFirst.get(r) ?? []) found.add(e);
+      for (const x of encliticReadings(r)) for (const e of byFirst.get(x) ?? []) found.add(e);
+    }
+    out = found.size === 0 ? NONE : found;
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(key, out);
+  }
+  return out;
 }
 
 /** Trigger occurrences of one sentence, in order. */
 function findTriggers(view: DocView, s: SentenceView, lex: TriggerLexicon): { entry: TriggerEntry; m: PhraseMatch }[] {
   const tokens = view.analysis.tokens;
+  const byFirst = entriesByFirst(lex);
   const out: { entry: TriggerEntry; m: PhraseMatch }[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
-    if (t.kind !== "word" || insideMention(s, t.start, t.end)) continue;
+    if (t.kind !== "word") continue;
+    const entries = candidateEntries(lex, byFirst, t.key);
+    if (entries.size === 0 || tokenInMention(view, i)) continue;
+    const readings = tokenReadings(t);
     let best: { entry: TriggerEntry; m: PhraseMatch } | null = null;
     for (const entry of lex.triggers) {
-      const m = matchAnyAt(tokens, i, entry.forms, s.tokenEnd, true);
+      if (!entries.has(entry)) continue;
+      const m = matchAnyAt(tokens, i, entry.forms, s.tokenEnd, true, readings);
       if (!m) continue;
       if (entry.context) {
         const ctx = entry.context;
@@ -100,7 +148,7 @@ function windowEnd(view: DocView, s: SentenceView, lex: TriggerLexicon, from: nu
   for (let k = from; k < limit; k++) {
     const t = tokens[k];
     if (t.kind === "punct" && HARD.test(t.surface)) return k;
-    if (t.kind !== "word" || insideMention(s, t.start, t.end)) continue;
+    if (t.kind !== "word" || tokenInMention(view, k)) continue;
     if (readingsIn(t, lex.relativeSingular) || readingsIn(t, lex.relativePlural)) return k;
     if (matchAnyAt(tokens, k, lex.windowBreaks, s.tokenEnd)) return k;
     // A consequence phrase opens the next event's window (أسفرت عن …).
@@ -128,7 +176,7 @@ function phraseBefore(tokens: readonly Token[], from: number, k: number, phrases
   for (const p of phrases) {
     const at = k - p.length;
     if (at < from) continue;
-    const m = matchAnyAt(tokens, at, [p], k);
+    const m = matchPhraseAt(tokens, at, p, k);
     if (m && m.tokenEnd === k) return true;
   }
   return false;
@@ -158,7 +206,7 @@ function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: 
   } else if (entry.before) {
     const before = s.mentions.filter((x) => x.end <= start);
     const prev = before[before.length - 1];
-    const between = prev ? wordsBetween(view.text, prev.end, start).filter((w) => w !== "قد" && w !== "لقد") : [];
+    const between = prev ? spanWords(view, prev.end, start).filter((w) => w !== "قد" && w !== "لقد") : [];
     if (prev && actor(typeOf(view, prev)) && between.length === 0 && !HARD.test(view.text.slice(prev.end, start))) {
       take(prev);
       // and the list it closes: "وقعت الحكومة وحكومة الإقليم اتفاقا"
@@ -180,7 +228,8 @@ function readAfter(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: T
   let firstSeen = false;
   let objectSeen = false;
   // Bodies named inside a person's title (وزير الداخلية X) belong to the title, not to the event.
-  const inTitle = (x: Mention) => s.mentions.some((y) => y !== x && y.title !== undefined && x.start >= y.title.start && x.end <= y.title.end);
+  const titles = s.mentions.filter((y) => y.title !== undefined);
+  const inTitle = (x: Mention) => titles.some((y) => y !== x && x.start >= y.title!.start && x.end <= y.title!.end);
   for (const x of s.mentions) {
     if (leftEdge(x) < ev.end || x.end > wEndOffset || inTitle(x)) continue;
     const type = typeOf(view, x);
@@ -195,10 +244,10 @@ function readAfter(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: T
       if (coord && prevRole !== undefined) role = prevRole;
       else {
         const applies = (r: TriggerLexicon["roleMarkers"][number]) => !r.types || r.types.has(entry.type);
-        let marker = lex.roleMarkers.find((r) => applies(r) && r.leads.some((l) => endsWith(core, l.split(" "))));
+        let marker = core.length === 0 ? undefined : lex.roleMarkers.find((r) => applies(r) && r.phrases.some((l) => endsWith(core, l)));
         // "بين القيادات الأمنية والبيشمركة": the marker governs a list whose first member is no entity
         if (!marker && core[core.length - 1] === "و") {
-          marker = lex.roleMarkers.find((r) => applies(r) && r.leads.some((l) => l.split(" ").length === 1 && core.includes(l)));
+          marker = lex.roleMarkers.find((r) => applies(r) && r.phrases.some((l) => l.length === 1 && core.includes(l[0])));
         }
         if (marker) role = marker.role;
         else if (anyReadingIn(core, lex.excludeLeads)) role = null;

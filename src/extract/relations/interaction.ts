@@ -6,8 +6,8 @@
 import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { clauseStart, listRight } from "./lists.ts";
-import { type DocView, type RelationSet, type SentenceView, insideMention, isPerson, leftEdge, tokenIndexAt, typeOf } from "./view.ts";
-import { endsWith, hasHardPunctuation, matchAnyAt, wordsBetween } from "./words.ts";
+import { type DocView, type RelationSet, type SentenceView, tokenInMention, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
+import { endsWith, hasHardPunctuation, matchAnyAt } from "./words.ts";
 
 /** First mention of the sentence starting at or after `offset`, within `maxGap` tokens; its index or -1. */
 function nextMention(view: DocView, s: SentenceView, offset: number, fromToken: number, maxGap: number): number {
@@ -23,7 +23,7 @@ function* cueMatches(view: DocView, s: SentenceView, cues: CueLexicon["cooperati
   const tokens = view.analysis.tokens;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
-    if (t.kind !== "word" || insideMention(s, t.start, t.end)) continue;
+    if (t.kind !== "word" || tokenInMention(view, i)) continue;
     const m = matchAnyAt(tokens, i, cues, s.tokenEnd);
     if (!m) continue;
     yield [t.start, tokens[m.tokenEnd - 1].end, m.tokenEnd];
@@ -44,11 +44,11 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
       if (i < 0) continue;
       const first = s.mentions[i];
       if (!c.types.has(typeOf(view, first)) || hasHardPunctuation(view.text, cueEnd, first.start)) continue;
-      const lead = wordsBetween(view.text, cueEnd, leftEdge(first));
+      const lead = spanWords(view, cueEnd, leftEdge(first));
       const members = listRight(view, s, i, c.types, cues.designators).map((j) => s.mentions[j]);
       const ids = [...new Set(members.map((m) => m.entity))];
       const end = members[members.length - 1].end;
-      const listCue = lead.length === 0 && c.listCues.some((p) => endsWith(wordsBetween(view.text, cueStart, cueEnd), p));
+      const listCue = lead.length === 0 && c.listCues.some((p) => endsWith(spanWords(view, cueStart, cueEnd), p));
       if (listCue && ids.length >= 2) {
         for (let a = 0; a < ids.length; a++) {
           for (let b = a + 1; b < ids.length; b++) rels.add("COOPERATES_WITH", ids[a], ids[b], s.index, cueStart, end, conf);
@@ -111,7 +111,7 @@ export function kinshipRelations(view: DocView, cues: CueLexicon, rels: Relation
   for (const s of view.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
-      if (t.kind !== "word" || insideMention(s, t.start, t.end)) continue;
+      if (t.kind !== "word" || tokenInMention(view, i)) continue;
       const pos = matchAnyAt(tokens, i, k.possessive, s.tokenEnd);
       const con = pos ? null : matchAnyAt(tokens, i, k.construct, s.tokenEnd);
       const m = pos ?? con;
@@ -120,12 +120,12 @@ export function kinshipRelations(view: DocView, cues: CueLexicon, rels: Relation
       const j = nextMention(view, s, cueEnd, m.tokenEnd, k.maxGap);
       const after = j < 0 ? undefined : s.mentions[j];
       if (!after || !isPerson(typeOf(view, after))) continue;
-      if (!wordsBetween(view.text, cueEnd, leftEdge(after)).every((w) => rankWords.has(w))) continue;
+      if (!spanWords(view, cueEnd, leftEdge(after)).every((w) => rankWords.has(w))) continue;
       // a person right before the cue ("X، نجل Y"), else (possessive only) the nearest person before, else (construct
       // only) a person in apposition after the genitive ("شقيق الصحفية، المهندس أحمد الربيعي")
       const prev = s.mentions.filter((x) => x.end <= t.start).pop();
       let before: Mention | undefined;
-      if (prev && isPerson(typeOf(view, prev)) && wordsBetween(view.text, prev.end, t.start).length === 0) before = prev;
+      if (prev && isPerson(typeOf(view, prev)) && spanWords(view, prev.end, t.start).length === 0) before = prev;
       else if (pos) before = personsBefore(view, s, t.start);
       else {
         const next = s.mentions[j + 1];

@@ -5,8 +5,8 @@
 import type { EntityType } from "../../graph/schema.ts";
 import type { Phrase } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
-import { type DocView, type SentenceView, leftEdge, tokenIndexAt, typeOf } from "./view.ts";
-import { designatorStages, hasHardPunctuation, matchAnyAt, wordsBetween } from "./words.ts";
+import { type DocView, type SentenceView, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
+import { designatorStages, hasHardPunctuation, matchAnyAt } from "./words.ts";
 
 /**
  * True when mention `b` follows `a` as the next member of a coordination: only و, a comma, or a designator
@@ -16,7 +16,7 @@ export function coordinated(view: DocView, a: Mention, b: Mention, designators: 
   const from = a.end;
   const to = leftEdge(b);
   if (to < from || hasHardPunctuation(view.text, from, to)) return false;
-  const words = wordsBetween(view.text, from, to);
+  const words = spanWords(view, from, to);
   if (words.length === 0) return /[،,]/u.test(view.text.slice(from, to));
   return designatorStages(words, designators).some((st) => st.length === 1 && st[0] === "و");
 }

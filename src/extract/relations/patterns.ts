@@ -11,8 +11,8 @@ import type { EntityType } from "../../graph/schema.ts";
 import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { listLeft, listRight } from "./lists.ts";
-import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, leftEdge, typeOf } from "./view.ts";
-import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, wordsBetween } from "./words.ts";
+import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, leftEdge, spanWords, typeOf } from "./view.ts";
+import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings } from "./words.ts";
 
 /**
  * Pairs the members of a source list with the members of a target list: respectively when the counts are equal
@@ -59,7 +59,7 @@ export function betweenRelations(view: DocView, cues: CueLexicon, rels: Relation
         const targets = listRight(view, s, i + 1, p.target, cues.designators).map((j) => s.mentions[j]);
         if (p.reverse) {
           // "وفد من الحزب برئاسة Y": Y leads the delegation and is a member of the party.
-          const lead = wordsBetween(view.text, i > 0 ? s.mentions[i - 1].end : s.start, leftEdge(a));
+          const lead = spanWords(view, i > 0 ? s.mentions[i - 1].end : s.start, leftEdge(a));
           const relation = p.relation === "HEADS" && cues.groupWords.some((g) => endsWith(lead, g)) ? "MEMBER_OF" : p.relation;
           rels.add(relation, b.entity, a.entity, s.index, a.start, b.end, conf);
           break;
@@ -83,7 +83,7 @@ function titleBody(view: DocView, s: SentenceView, m: Mention, allowPlace: boole
   if (ok(t.body)) return t.body;
   const inside = s.mentions.filter((x) => x.start >= t.start && x.end <= t.end && ok(x.entity));
   if (inside.length > 0) return inside[inside.length - 1].entity;
-  const words = wordsBetween(view.text, t.start, t.end);
+  const words = spanWords(view, t.start, t.end);
   for (let k = 1; k < words.length; k++) {
     for (const first of proclitcReadings(words[k])) {
       const ids = view.names.get([first, ...words.slice(k + 1)].join(" ")) ?? [];
@@ -119,7 +119,7 @@ export function titleRelations(view: DocView, cues: CueLexicon, rels: RelationSe
       const between = gap(view, b, m);
       if (hasHardPunctuation(view.text, b.end, m.start) || !between.every((w) => rankWords.has(w))) return;
       const prevEnd = i >= 2 ? s.mentions[i - 2].end : s.start;
-      const before = wordsBetween(view.text, prevEnd, b.start);
+      const before = spanWords(view, prevEnd, b.start);
       for (const rule of cues.titles) {
         if (tb === "place" && rule.relation !== "HEADS") continue;
         const head = rule.heads.find((h) => endsWith(before, h));
@@ -149,7 +149,7 @@ export function constructRelations(view: DocView, cues: CueLexicon, rels: Relati
       const tm = typeOf(view, m);
       const targets = PART_OF_TARGETS[tm];
       if (!targets) continue;
-      const words = wordsBetween(view.text, m.start, m.end);
+      const words = spanWords(view, m.start, m.end);
       search: for (let k = 1; k < words.length; k++) {
         for (const first of proclitcReadings(words[k])) {
           const ids = view.names.get([first, ...words.slice(k + 1)].join(" ")) ?? [];

@@ -6,6 +6,7 @@
 import type { EntityType, Provenance, RelationType } from "../../graph/schema.ts";
 import { SYMMETRIC_RELATIONS } from "../../graph/schema.ts";
 import { normalizeKey } from "../../text/normalize.ts";
+import type { Token } from "../../text/types.ts";
 import type { DocumentAnalysis, ExtractedEntity, ExtractedRelation, Mention } from "../types.ts";
 import { wordsBetween } from "./words.ts";
 
@@ -28,6 +29,8 @@ export interface DocView {
   entity: ReadonlyMap<string, ExtractedEntity>;
   /** Normalised label or alias → entity ids. */
   names: ReadonlyMap<string, string[]>;
+  /** 1 for every document token inside a sentence mention (by token index), for cue and trigger scans. */
+  covered: Uint8Array;
 }
 
 const BODY_TYPES: ReadonlySet<EntityType> = new Set(["ministry", "force", "organization"]);
@@ -75,7 +78,20 @@ export function buildView(analysis: DocumentAnalysis): DocView {
     }
     return { index, start: s.start, end: s.end, tokenStart, tokenEnd: e, mentions };
   });
-  return { analysis, text: analysis.doc.text, sentences, entity, names };
+  const view: DocView = { analysis, text: analysis.doc.text, sentences, entity, names, covered: new Uint8Array(tokens.length) };
+  for (const s of sentences) {
+    for (const m of s.mentions) {
+      for (let k = tokenIndexAt(view, m.start); k < tokens.length && tokens[k].end <= m.end; k++) {
+        if (tokens[k].start >= m.start) view.covered[k] = 1;
+      }
+    }
+  }
+  return view;
+}
+
+/** True when document token `k` lies inside a mention of its sentence (precomputed in the view). */
+export function tokenInMention(view: DocView, k: number): boolean {
+  return view.covered[k] === 1;
 }
 
 /** Type of the entity a mention resolved to (the entity's type wins over the mention's). */
@@ -90,7 +106,29 @@ export function leftEdge(m: Mention): number {
 
 /** Normalised words between two mentions (`a` before `b`), title of `b` excluded. */
 export function gap(view: DocView, a: Mention, b: Mention): string[] {
-  return wordsBetween(view.text, a.end, leftEdge(b));
+  return spanWords(view, a.end, leftEdge(b));
+}
+
+/**
+ * The normalised words of `view.text.slice(from, to)`, read from the document tokens (their keys are normalised
+ * already): the same words as `wordsBetween(view.text, from, to)` without normalising the text again. A token cut
+ * by `from` or `to` (a clitic written on the next name: لـوزارة) gives its part inside the span. Tokens for which
+ * `skip` is true are left out (dates in event leads).
+ */
+export function spanWords(view: DocView, from: number, to: number, skip?: (t: Token) => boolean): string[] {
+  if (to <= from) return [];
+  const tokens = view.analysis.tokens;
+  const out: string[] = [];
+  for (let k = tokenIndexAt(view, from); k < tokens.length && tokens[k].start < to; k++) {
+    const t = tokens[k];
+    if ((t.kind !== "word" && t.kind !== "number") || (skip !== undefined && skip(t))) continue;
+    if (t.start >= from && t.end <= to) {
+      if (t.key !== "") out.push(t.key);
+      continue;
+    }
+    for (const w of wordsBetween(view.text, Math.max(from, t.start), Math.min(to, t.end))) out.push(w);
+  }
+  return out;
 }
 
 /** Index of the first token of the document whose end is after `offset`. */
@@ -114,6 +152,10 @@ export function insideMention(s: SentenceView, start: number, end: number): bool
 /** A relation being collected: duplicates (same type and ends) merge their provenance. */
 export class RelationSet {
   private readonly byKey = new Map<string, ExtractedRelation>();
+  /** Unordered pair `a|b` (a < b) → relation types linking them, for {@link linked}. */
+  private readonly pairs = new Map<string, Set<RelationType>>();
+  /** `type|source|target` of every relation, for {@link has}. */
+  private readonly directed = new Set<string>();
 
   constructor(private readonly doc: string) {}
 
@@ -135,21 +177,25 @@ export class RelationSet {
     const rel: ExtractedRelation = { type, source: s, target: t, provenance: [prov], confidence };
     if (role !== undefined) rel.role = role;
     this.byKey.set(key, rel);
+    const pair = s < t ? `${s}|${t}` : `${t}|${s}`;
+    let types = this.pairs.get(pair);
+    if (types === undefined) this.pairs.set(pair, (types = new Set()));
+    types.add(type);
+    this.directed.add(`${type}|${s}|${t}`);
     return true;
   }
 
   /** True when some relation of any type (other than `except`) links the two ends, in either direction. */
   linked(a: string, b: string, except?: RelationType): boolean {
-    for (const r of this.byKey.values()) {
-      if (r.type === except) continue;
-      if ((r.source === a && r.target === b) || (r.source === b && r.target === a)) return true;
-    }
+    const types = this.pairs.get(a < b ? `${a}|${b}` : `${b}|${a}`);
+    if (types === undefined) return false;
+    for (const t of types) if (t !== except) return true;
     return false;
   }
 
+  /** True when a relation of `type` runs from `source` to `target` (as stored: symmetric ones sorted). */
   has(type: RelationType, source: string, target: string): boolean {
-    for (const r of this.byKey.values()) if (r.type === type && r.source === source && r.target === target) return true;
-    return false;
+    return this.directed.has(`${type}|${source}|${target}`);
   }
 
   list(): ExtractedRelation[] {

@@ -32,6 +32,31 @@ export function proclitcReadings(key: string): string[] {
   return [...out];
 }
 
+/** Memo of token readings: a token's readings never change, and tokens die with their document. */
+const TOKEN_READINGS = new WeakMap<Token, readonly string[]>();
+
+/** {@link proclitcReadings} of a token's key, computed once per token. */
+export function tokenReadings(t: Token): readonly string[] {
+  let r = TOKEN_READINGS.get(t);
+  if (r === undefined) {
+    r = proclitcReadings(t.key);
+    TOKEN_READINGS.set(t, r);
+  }
+  return r;
+}
+
+/** Memo of the first words of a phrase list (lists come from the loaded cue and trigger lexicons). */
+const FIRST_WORDS = new WeakMap<readonly Phrase[], ReadonlySet<string>>();
+
+function firstWordsOf(phrases: readonly Phrase[]): ReadonlySet<string> {
+  let f = FIRST_WORDS.get(phrases);
+  if (f === undefined) {
+    f = new Set(phrases.map((p) => p[0]));
+    FIRST_WORDS.set(phrases, f);
+  }
+  return f;
+}
+
 /** Attached pronouns (enclitics) recognised on trigger words, longest first. */
 const ENCLITICS = ["هما", "هم", "هن", "ها", "ه"];
 
@@ -63,11 +88,12 @@ export interface PhraseMatch {
  * Matches `phrase` at token `i`: the first word after proclitic stripping (and, with `allowPronoun`, an attached
  * pronoun on a one-word phrase), the following words exactly (by key).
  */
-export function matchPhraseAt(tokens: readonly Token[], i: number, phrase: Phrase, limit: number, allowPronoun = false): PhraseMatch | null {
+export function matchPhraseAt(
+  tokens: readonly Token[], i: number, phrase: Phrase, limit: number, allowPronoun = false,
+  readings: readonly string[] = tokenReadings(tokens[i]),
+): PhraseMatch | null {
   if (phrase.length === 0 || i + phrase.length > limit) return null;
-  const first = tokens[i].key;
   let pronoun = false;
-  const readings = proclitcReadings(first);
   if (!readings.includes(phrase[0])) {
     if (!allowPronoun || phrase.length !== 1) return null;
     const hit = readings.some((r) => encliticReadings(r).includes(phrase[0]));
@@ -78,11 +104,19 @@ export function matchPhraseAt(tokens: readonly Token[], i: number, phrase: Phras
   return { tokenStart: i, tokenEnd: i + phrase.length, phrase, pronoun };
 }
 
-/** The longest of `phrases` matching at token `i` (exact readings win over pronoun readings). */
-export function matchAnyAt(tokens: readonly Token[], i: number, phrases: readonly Phrase[], limit: number, allowPronoun = false): PhraseMatch | null {
+/**
+ * The longest of `phrases` matching at token `i` (exact readings win over pronoun readings). `readings` are the
+ * proclitic readings of token `i` when the caller has them already.
+ */
+export function matchAnyAt(
+  tokens: readonly Token[], i: number, phrases: readonly Phrase[], limit: number, allowPronoun = false,
+  readings: readonly string[] = tokenReadings(tokens[i]),
+): PhraseMatch | null {
+  const firsts = firstWordsOf(phrases);
+  if (!readings.some((r) => firsts.has(r)) && !(allowPronoun && readings.some((r) => encliticReadings(r).some((e) => firsts.has(e))))) return null;
   let best: PhraseMatch | null = null;
   for (const p of phrases) {
-    const m = matchPhraseAt(tokens, i, p, limit, allowPronoun);
+    const m = matchPhraseAt(tokens, i, p, limit, allowPronoun, readings);
     if (!m) continue;
     if (!best || (best.pronoun && !m.pronoun) || (best.pronoun === m.pronoun && m.tokenEnd > best.tokenEnd)) best = m;
   }
