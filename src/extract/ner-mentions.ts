@@ -18,6 +18,7 @@
  * - **Guards**: spans made only of function words, verbs, adjectives or common words, spans of one letter, and
  *   spans whose confidence is below {@link NER_MIN_CONFIDENCE} are dropped.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { EntityType } from "../graph/schema.ts";
 import type { Lexicon } from "../lexicon/types.ts";
@@ -63,6 +64,17 @@ export function lazyNerTagger(dataDir: string): LazyNerTagger {
       return t;
     },
   };
+}
+
+/**
+ * The tagger of `dataDir` for extraction, or undefined with a warning pushed to `warnings` when the data folder
+ * has no model file (extraction then runs without it). A file that exists but is corrupt fails on first use.
+ */
+export function nerSource(dataDir: string, warnings: string[]): LazyNerTagger | undefined {
+  const lazy = lazyNerTagger(dataDir);
+  if (existsSync(lazy.file)) return lazy;
+  warnings.push(`loadResources: no NER model at "${lazy.file}", extracting without the statistical tagger (npm run train:ner writes it).`);
+  return undefined;
 }
 
 /**

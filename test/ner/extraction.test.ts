@@ -8,7 +8,9 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildTokenView } from "../../src/extract/context.ts";
 import { scanMentions } from "../../src/extract/mentions.ts";
-import { lazyNerTagger, nerCandidates, procliticCut } from "../../src/extract/ner-mentions.ts";
+import { lazyNerTagger, nerCandidates, nerSource, procliticCut } from "../../src/extract/ner-mentions.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { loadResources } from "../../src/extract/pipeline.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { readInputs } from "../../src/ingest/index.ts";
@@ -72,6 +74,16 @@ describe("tagger mentions in extraction", () => {
     const name = v.tokens.findIndex((t) => t.surface === "حسين");
     const covering = { ...found[0], tokenStart: name, tokenEnd: name + 2, label: "x" };
     expect(nerCandidates(v, [...found, covering], res.lexicon, lazyNerTagger(DATA)).map((c) => c.label)).not.toContain("حسين علوان");
+  });
+
+  it("runs without the tagger, with a warning, when the data folder has no model; loads only on first use", () => {
+    const warnings: string[] = [];
+    expect(nerSource(mkdtempSync(resolve(tmpdir(), "ner-data-")), warnings)).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ner-anercorp\.bin\.gz/u);
+    const shipped = nerSource(DATA, warnings);
+    expect(shipped?.file).toBe(resolve(DATA, "models/ner-anercorp.bin.gz"));
+    expect(warnings).toHaveLength(1);
   });
 
   it("maps spans onto clitic-stripped tokens", async () => {
