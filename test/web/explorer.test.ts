@@ -107,7 +107,7 @@ describe.skipIf(!run)("explorer in chromium", () => {
     const tikrit = keyOf("تكريت", "place")!;
     expect(tikrit).toBeDefined();
     await clickNode(app.page, tikrit);
-    await app.page.waitForSelector(`#panel[data-node="${tikrit}"]`);
+    await app.page.waitForSelector(`#panel[data-node="${tikrit}"] .evidence-section[data-state="ready"]`);
     const marks = await app.page.locator("#panel .evidence mark").allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => m.includes("تكريت"))).toBe(true);
@@ -170,8 +170,10 @@ describe.skipIf(!run)("explorer in chromium", () => {
     const key = graph.findNode((_k, a) => typeof a.labelEn === "string" && a.labelEn !== a.label)!;
     const label = (k: string) => app.page.evaluate((kk) => (window as unknown as { __shabaka: Hook }).__shabaka.sigma.getNodeDisplayData(kk)?.label, k);
     expect(await label(key)).toBe(graph.getNodeAttribute(key, "label"));
-    await app.page.locator('[data-action="labels"]').click();
+    await app.page.locator('[data-action="labels"][data-value="en"]').click();
     expect(await label(key)).toBe(graph.getNodeAttribute(key, "labelEn"));
+    expect(await app.page.locator('[data-action="labels"][data-value="en"]').getAttribute("aria-pressed")).toBe("true");
+    expect(new URL(app.page.url()).searchParams.get("labels")).toBe("en");
     await app.page.locator('[data-action="interface"]').click();
     expect(await app.page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(["ltr", "en"]);
     expect(await app.page.locator('.legend-item[data-type="place"] .legend-name').textContent()).toBe("Place");

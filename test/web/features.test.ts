@@ -235,3 +235,168 @@ describe.skipIf(!run)("explorer features in chromium", () => {
     await app.close();
   });
 });
+
+describe.skipIf(!run)("explorer reading aids in chromium", () => {
+  let graph: KnowledgeGraph;
+  let served: Served;
+  let session: BrowserSession;
+  const keyOf = (label: string, type?: string) => graph.findNode((_k, a) => a.label === label && (type === undefined || a.type === type))!;
+  type Full = Omit<Hook, "sigma"> & { sigma: { getNodeDisplayData(k: string): { x: number; y: number; size: number; color: string; hidden?: boolean } | undefined; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; getDimensions(): { width: number; height: number } } };
+
+  beforeAll(async () => {
+    ({ graph } = await testGraph());
+    served = await serve(graph);
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await served?.close();
+  });
+
+  it("an edge's panel shows the sentences supporting that relation, with both ends highlighted", async () => {
+    const app = await openApp(session.browser, served.url);
+    const edge = graph.findEdge((_e, a) => a.type !== "MENTIONED_WITH" && a.provenance.length > 0)!;
+    const src = graph.source(edge);
+    await app.page.evaluate((k) => (window as unknown as { __shabaka: Hook }).__shabaka.selectNode(k), src);
+    await app.page.locator(`#panel .edge-link[data-edge="${edge.replace(/["\\]/g, "\\$&")}"]`).click();
+    await app.page.waitForSelector('#panel[data-edge] .evidence-section[data-state="ready"]');
+    expect(await app.page.locator("#panel").getAttribute("data-edge")).toBe(edge);
+    const prov = graph.getEdgeAttribute(edge, "provenance");
+    const docs = graph.getAttribute("documents");
+    const expected = [...new Set(prov.map((p) => { const d = docs[p.doc]; const s = d.sentences[p.sentence]; return d.text.slice(s.start, s.end).trim(); }))];
+    const shown = (await app.page.locator("#panel .evidence .sentence").allTextContents()).map((x) => x.trim());
+    expect(new Set(shown)).toEqual(new Set(expected));
+    expect(await app.page.locator("#panel .evidence mark").count()).toBeGreaterThan(0);
+    expect(await app.page.locator("#panel .edge-ends .link").allTextContents()).toEqual([graph.getNodeAttribute(src, "label"), graph.getNodeAttribute(graph.target(edge), "label")]);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it("hover dims everything outside the neighbourhood, built from visible edges only", async () => {
+    const app = await openApp(session.browser, served.url);
+    const hub = graph.nodes().reduce((a, b) => (graph.degree(a) >= graph.degree(b) ? a : b));
+    const p = await app.page.evaluate((k) => {
+      const h = (window as unknown as { __shabaka: Full }).__shabaka;
+      const d = h.sigma.getNodeDisplayData(k)!;
+      const v = h.sigma.framedGraphToViewport(d);
+      const r = document.getElementById("graph")!.getBoundingClientRect();
+      return { x: r.left + v.x, y: r.top + v.y };
+    }, hub);
+    await app.page.mouse.move(p.x, p.y);
+    await app.page.waitForFunction((k) => (window as unknown as { __shabaka: { state: { hoveredNode: string | null } } }).__shabaka.state.hoveredNode === k, hub);
+    const expected = new Set<string>();
+    graph.forEachEdge(hub, (_e, a, s, t) => {
+      if (a.type !== "MENTIONED_WITH") expected.add(s === hub ? t : s);
+    });
+    const seen = await app.page.evaluate(() => {
+      const h = (window as unknown as { __shabaka: Full & { state: { hoverNeighbours: Set<string>; hoverMode: string } } }).__shabaka;
+      const colors: Record<string, string> = {};
+      h.graph.forEachNode((k) => (colors[k] = h.sigma.getNodeDisplayData(k)!.color));
+      return { nb: [...h.state.hoverNeighbours], mode: h.state.hoverMode, colors };
+    });
+    expect(new Set(seen.nb)).toEqual(expected);
+    expect(seen.mode).toBe("dim");
+    const outside = graph.nodes().filter((k) => k !== hub && !expected.has(k));
+    expect(outside.length).toBeGreaterThan(0);
+    const dim = new Set(outside.map((k) => seen.colors[k]));
+    expect(dim.size).toBe(1);
+    for (const k of expected) expect(dim.has(seen.colors[k])).toBe(false);
+    await screenshot(app.page, "explorer-hover");
+    await app.page.mouse.move(5, 400);
+    await app.page.waitForFunction(() => (window as unknown as { __shabaka: { state: { hoveredNode: string | null } } }).__shabaka.state.hoveredNode === null);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it("a path follows the shown relation types, is listed as a chain, and is framed on screen", async () => {
+    const app = await openApp(session.browser, served.url);
+    await app.page.locator('[data-action="console"]').click();
+    await app.page.waitForSelector(".console .cm-editor");
+    const ends = app.page.locator(".console .path-end input");
+    await ends.nth(0).fill("تكريت");
+    await ends.nth(0).press("Enter");
+    await ends.nth(1).fill("بغداد");
+    await ends.nth(1).press("Enter");
+    await app.page.locator('[data-action="find-path"]').click();
+    await app.page.waitForFunction(() => (window as unknown as { __shabaka: Hook }).__shabaka.state.highlight !== null);
+    const hl = await app.page.evaluate(() => [...(window as unknown as { __shabaka: Hook }).__shabaka.state.highlight!.edges]);
+    expect(hl.length).toBeGreaterThan(0);
+    // A typed path exists in the seed graph, so co-occurrence is not used.
+    for (const e of hl) expect(graph.getEdgeAttribute(e, "type")).not.toBe("MENTIONED_WITH");
+    const rels = await app.page.locator(".console .path-rel").evaluateAll((els) => els.map((e) => e.getAttribute("data-type")));
+    expect(rels.length).toBe(hl.length);
+    // After the camera animation every path node is inside the stage.
+    await app.page.waitForTimeout(600);
+    const inside = await app.page.evaluate(() => {
+      const h = (window as unknown as { __shabaka: Full }).__shabaka;
+      const { width, height } = h.sigma.getDimensions();
+      return [...h.state.highlight!.nodes].every((k) => {
+        const v = h.sigma.framedGraphToViewport(h.sigma.getNodeDisplayData(k)!);
+        return v.x >= 0 && v.y >= 0 && v.x <= width && v.y <= height;
+      });
+    });
+    expect(inside).toBe(true);
+    await screenshot(app.page, "explorer-path-console");
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it("the map layout keeps places at their coordinates and other nodes off each other", async () => {
+    const app = await openApp(session.browser, served.url);
+    await app.page.selectOption('[data-action="layout-mode"]', "map");
+    await app.page.waitForFunction(() => new URL(location.href).searchParams.get("layout") === "map");
+    await app.page.waitForTimeout(700);
+    const nodes = await app.page.evaluate(() => {
+      const h = (window as unknown as { __shabaka: Full }).__shabaka;
+      const out: { k: string; x: number; y: number; r: number; place: boolean }[] = [];
+      h.graph.forEachNode((k, a) => {
+        const d = h.sigma.getNodeDisplayData(k)!;
+        const v = h.sigma.framedGraphToViewport(d);
+        out.push({ k, x: v.x, y: v.y, r: d.size, place: Number.isFinite(a.lat as number) });
+      });
+      return out;
+    });
+    let overlaps = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i], b = nodes[j];
+        if (a.place && b.place) continue;
+        if (Math.hypot(a.x - b.x, a.y - b.y) < Math.max(a.r, b.r)) overlaps++;
+      }
+    }
+    expect(overlaps).toBe(0);
+    // Places keep the order of their coordinates along both axes (pairs more than 0.3° apart).
+    const places = nodes.filter((n) => n.place);
+    for (const a of places) {
+      for (const b of places) {
+        const [la, lb] = [graph.getNodeAttribute(a.k, "lon")!, graph.getNodeAttribute(b.k, "lon")!];
+        if (la + 0.3 < lb) expect(a.x, `${a.k} west of ${b.k}`).toBeLessThan(b.x);
+      }
+    }
+    // The stage is used: the places span at least a third of its width or height.
+    const w = Math.max(...places.map((p) => p.x)) - Math.min(...places.map((p) => p.x));
+    const h = Math.max(...places.map((p) => p.y)) - Math.min(...places.map((p) => p.y));
+    expect(Math.max(w, h)).toBeGreaterThan(250);
+    await screenshot(app.page, "explorer-map");
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it("legend and toolbar work from the keyboard", async () => {
+    const app = await openApp(session.browser, served.url);
+    await app.page.locator('.legend-item[data-type="place"]').focus();
+    await app.page.keyboard.press("Space");
+    expect(new URL(app.page.url()).searchParams.get("hide")).toBe("place");
+    await app.page.keyboard.press("Enter");
+    expect(new URL(app.page.url()).searchParams.get("hide")).toBeNull();
+    await app.page.locator("input.search-input").first().focus();
+    await app.page.keyboard.type("تكريت");
+    await app.page.keyboard.press("Enter");
+    await app.page.waitForSelector(`#panel[data-node="${keyOf("تكريت", "place")}"]`);
+    await app.page.keyboard.press("Escape");
+    await app.page.keyboard.press("Escape");
+    expect(await app.page.locator("#panel").isHidden()).toBe(true);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+});

@@ -1,5 +1,6 @@
 /** HTTP calls to the Shabaka server (src/server). All same-origin (CSP `connect-src 'self'`). */
 import type { SerializedGraph } from "graphology-types";
+import type { Evidence } from "../../src/graph/evidence.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/graph/schema.ts";
 
 /** The error body every API route returns: `{error: {code, message, details?}}`. */
@@ -28,11 +29,22 @@ async function fail(res: Response): Promise<never> {
 
 export type GraphData = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
-/** `GET /api/graph`: the whole graph in graphology's serialisation. */
+/**
+ * `GET /api/graph?slim=1`: the whole graph in graphology's serialisation, without provenance and document texts
+ * (a server that ignores `slim` sends them; the panel then reads evidence locally).
+ */
 export async function fetchGraph(signal?: AbortSignal): Promise<GraphData> {
-  const res = await fetch("api/graph", { signal, headers: { accept: "application/json" } });
+  const res = await fetch("api/graph?slim=1", { signal, headers: { accept: "application/json" } });
   if (!res.ok) await fail(res);
   return (await res.json()) as GraphData;
+}
+
+/** `GET /api/nodes/:key` or `GET /api/edges/:key`: the evidence of one node or edge. */
+export async function fetchEvidence(kind: "node" | "edge", key: string, signal?: AbortSignal): Promise<Evidence[]> {
+  const res = await fetch(`api/${kind === "node" ? "nodes" : "edges"}/${encodeURIComponent(key)}`, { signal, headers: { accept: "application/json" } });
+  if (!res.ok) await fail(res);
+  const body = (await res.json()) as { evidence?: Evidence[] };
+  return Array.isArray(body.evidence) ? body.evidence : [];
 }
 
 export interface QueryResult {

@@ -12,7 +12,7 @@ import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { ApiError, runQuery, type QueryResult } from "./api.ts";
-import { button, el } from "./dom.ts";
+import { button, el, isRtl } from "./dom.ts";
 import { t } from "./i18n.ts";
 import { createSearchBox } from "./search.ts";
 
@@ -23,6 +23,8 @@ export interface ConsoleActions {
   highlight(nodes: Set<string>, edges: Set<string>): void;
   clearHighlight(): void;
   selectNode(key: string): void;
+  /** Relation types a "path between" may follow (the visible ones); all when absent or empty. */
+  pathRelations?(): string[];
 }
 
 function loadHistory(): string[] {
@@ -38,6 +40,7 @@ function cell(graph: KnowledgeGraph, v: unknown, actions: ConsoleActions): Node 
   if (v === null || v === undefined) return document.createTextNode("null");
   if (typeof v === "object" && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
+    if (Array.isArray(o.nodes) && Array.isArray(o.relationships)) return pathCell(graph, o.nodes, o.relationships, actions);
     const key = typeof o.key === "string" ? o.key : typeof o.id === "string" ? o.id : null;
     if (key && graph.hasNode(key)) {
       return button(el("span", { dir: "auto" }, graph.getNodeAttribute(key, "label")), () => actions.selectNode(key), { class: "link", "data-key": key });
@@ -47,6 +50,24 @@ function cell(graph: KnowledgeGraph, v: unknown, actions: ConsoleActions): Node 
     return button(el("span", { dir: "auto" }, graph.getNodeAttribute(v, "label")), () => actions.selectNode(v), { class: "link", "data-key": v });
   }
   return el("span", { dir: "auto" }, typeof v === "string" ? v : JSON.stringify(v));
+}
+
+/** A path value as a chain: node, relation type with its direction, node, … (nodes are links to their panel). */
+function pathCell(graph: KnowledgeGraph, nodes: unknown[], rels: unknown[], actions: ConsoleActions): Node {
+  // The chain runs in the first label's direction; arrows point along the relation in that flow.
+  const first = (nodes[0] as { id?: unknown } | undefined)?.id;
+  const rtl = typeof first === "string" && graph.hasNode(first) && isRtl(graph.getNodeAttribute(first, "label"));
+  const out = el("span", { class: "path-cell", dir: rtl ? "rtl" : "ltr" });
+  nodes.forEach((n, i) => {
+    out.append(cell(graph, n, actions));
+    const r = rels[i] as { type?: unknown; start?: unknown; end?: unknown } | undefined;
+    if (!r || i === nodes.length - 1) return;
+    const next = nodes[i + 1] as { id?: unknown } | undefined;
+    const forward = r.end === next?.id;
+    const right = forward !== rtl;
+    out.append(el("span", { class: "path-rel", dir: "ltr", "data-type": String(r.type) }, right ? ` —${String(r.type)}→ ` : ` ←${String(r.type)}— `));
+  });
+  return out;
 }
 
 /** A shortest path from `a` to `b` by breadth-first search with edge direction ignored; null when none. */
@@ -80,8 +101,11 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
   };
   renderHistory();
   const host = el("div", { class: "editor", dir: "ltr" });
+  // The last "path between" query and its parameters, so Run repeats it as it was.
+  let pathParams: { query: string; params: Record<string, unknown> } | null = null;
   const runCurrent = () => {
-    void run(view.state.doc.toString());
+    const q = view.state.doc.toString();
+    void run(q, pathParams?.query === q ? pathParams.params : {});
     return true;
   };
   const view = new EditorView({
@@ -158,10 +182,18 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
   createSearchBox(pb, graph, (k) => (b = k));
   const findPath = async () => {
     if (!a || !b) return;
-    const query = "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b MATCH p = shortestPath((a)-[*..10]-(b)) RETURN p";
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: query } });
+    // Over the relation types shown (co-occurrence is hidden by default), then over any relation if none is found.
+    const types = (actions.pathRelations?.() ?? []).filter((x) => /^[A-Z_]+$/.test(x));
+    const pathQuery = (ts: string[]) => `MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b MATCH p = shortestPath((a)-[${ts.length ? ":" + ts.join("|") : ""}*..8]-(b)) RETURN p`;
+    let query = pathQuery(types);
     try {
-      const res = await runQuery(query, { a, b });
+      let res = await runQuery(query, { a, b });
+      if (res.rows.length === 0 && types.length > 0) {
+        query = pathQuery([]);
+        res = await runQuery(query, { a, b });
+      }
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: query } });
+      pathParams = { query, params: { a, b } };
       showResult(res);
       pathOut.textContent = res.rows.length > 0 ? "" : t("noPath");
       if (res.rows.length > 0) return;

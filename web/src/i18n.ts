@@ -61,6 +61,9 @@ const STRINGS = {
   timeline: ["الخط الزمني للأحداث", "Event timeline"],
   undated: ["أحداث بلا تاريخ تُخفى عند تحديد مدة", "Undated events are hidden while a range is set"],
   hint: ["اسحب لتحديد مدة، انقر حدثاً للتركيز عليه", "Drag to select a range, click an event to focus it"],
+  outgoing: ["صادرة", "outgoing"],
+  incoming: ["واردة", "incoming"],
+  labels: ["التسميات", "Labels"],
   legendHint: ["انقر لإخفاء أو إظهار", "Click to hide or show"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -76,8 +76,8 @@ export function createLegend(root: HTMLElement, graph: KnowledgeGraph, state: Vi
         const hidden = b.kind === "node" ? f.hiddenTypes.has(b.code as NodeType) : b.kind === "rel" ? f.hiddenRelations.has(b.code as RelationType) : f.hiddenEventTypes.has(b.code as EventType);
         b.btn.setAttribute("aria-pressed", String(!hidden));
         b.btn.classList.toggle("off", hidden);
-        b.name.textContent = b.kind === "rel" ? b.code : typeName(b.code);
-        b.btn.title = b.kind === "rel" ? typeName(b.code) : b.code;
+        b.name.textContent = typeName(b.code);
+        b.btn.title = `${typeName(b.code)} (${b.code})`;
         const total = totals.get(id) ?? 0;
         const n = shown.get(id) ?? 0;
         b.count.textContent = n === total ? String(total) : `${n}/${total}`;

@@ -11,7 +11,7 @@ import "@fontsource/noto-sans-arabic/latin-400.css";
 import "@fontsource/noto-sans-arabic/latin-600.css";
 import "./styles.css";
 import { MultiDirectedGraph } from "graphology";
-import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/graph/schema.ts";
+import { RELATION_TYPES, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from "../../src/graph/schema.ts";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { fetchGraph } from "./api.ts";
 import { createDownloads } from "./downloads.ts";
@@ -21,7 +21,7 @@ import { applyStrings, initLang, lang, onLangChange, setLang, t } from "./i18n.t
 import { ForceLayout, mapPositions, moveTo, seedPositions, snapshotPositions } from "./layout.ts";
 import { createLegend } from "./legend.ts";
 import { hidePanel, showEdge, showNode, type PanelActions } from "./panel.ts";
-import { LABEL_FONT, createRenderer, liveRenderer, type Renderer } from "./renderer.ts";
+import { LABEL_FONT, createRenderer, fitToNodes, liveRenderer, type Renderer } from "./renderer.ts";
 import { createSearchBox } from "./search.ts";
 import { stateFromSearch, syncUrl, type ViewState } from "./state.ts";
 import { createTimeline } from "./timeline.ts";
@@ -64,11 +64,16 @@ async function boot(): Promise<void> {
   const hook: Record<string, unknown> = { ready: false, state };
   window.__shabaka = hook;
 
+  // Milestones in ms since navigation start (performance.now()), read by bench/web.bench.ts.
+  const timings: Record<string, number> = { boot: t0 };
+  hook.timings = timings;
   const [data] = await Promise.all([fetchGraph(), loadFonts()]);
+  timings.fetched = performance.now();
   const graph: KnowledgeGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.import(data);
   sizeByDegree(graph);
   seedPositions(graph, 1);
+  timings.prepared = performance.now();
   hook.graph = graph;
 
   let vis: Visibility = computeVisibility(graph, state);
@@ -76,11 +81,12 @@ async function boot(): Promise<void> {
   const panel = $("panel");
   let renderer: Renderer;
 
-  const changed = () => {
+  /** After a view-state change: recompute visibility, update the sidebar, timeline, URL and (unless told not to) redraw. */
+  const changed = (redraw = true) => {
     vis = computeVisibility(graph, state);
     legend.update(vis);
     timeline.update();
-    liveRenderer()?.refresh();
+    if (redraw) liveRenderer()?.refresh();
     syncUrl(state);
     status.textContent = `${t("nodesLabel")}: ${vis.nodes.size}/${graph.order} · ${t("edgesLabel")}: ${vis.edges.size}/${graph.size}`;
     banner();
@@ -95,6 +101,16 @@ async function boot(): Promise<void> {
     void cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, 0.5) }, { duration: 400 });
   };
 
+  /** Frames `keys` (all nodes when null) once sigma has their display data. */
+  const fitView = (keys: Set<string> | null) => {
+    requestAnimationFrame(() => {
+      const r = liveRenderer();
+      if (!r) return;
+      if (keys === null || keys.size === 0) void r.sigma.getCamera().animatedReset({ duration: 300 });
+      else fitToNodes(r.sigma, keys, { duration: 400 });
+    });
+  };
+
   const actions: PanelActions = {
     selectNode: (key) => selectNode(key, true),
     selectEdge: (key) => {
@@ -107,11 +123,12 @@ async function boot(): Promise<void> {
       state.focus = { node: key, hops };
       changed();
       showNode(panel, graph, key, actions);
-      setTimeout(() => liveRenderer()?.sigma.getCamera().animatedReset({ duration: 300 }), 0);
+      fitView(vis.nodes);
     },
     unfocus: () => {
       state.focus = null;
       changed();
+      fitView(null);
       if (state.selectedNode) showNode(panel, graph, state.selectedNode, actions);
     },
     close: () => {
@@ -152,7 +169,12 @@ async function boot(): Promise<void> {
         if (state.selectedNode || state.selectedEdge) actions.close();
       },
       firstRender: () => {
-        if (hook.firstRenderMs === undefined) hook.firstRenderMs = performance.now() - t0;
+        if (hook.firstRenderMs === undefined) {
+          timings.firstRender = performance.now();
+          hook.firstRenderMs = timings.firstRender - t0;
+          // The frame after the one that drew it: the drawing has reached the screen.
+          requestAnimationFrame(() => requestAnimationFrame(() => (timings.firstFrame = performance.now())));
+        }
       },
     });
   renderer = makeRenderer();
@@ -228,14 +250,17 @@ async function boot(): Promise<void> {
   };
   layoutSelect.addEventListener("change", () => void applyLayoutMode(layoutSelect.value === "map" ? "map" : "force"));
 
-  const labelBtn = button("", () => {
-    state.labelLang = state.labelLang === "ar" ? "en" : "ar";
+  // Label language: a two-button group, the pressed one is in use.
+  const labelButtons = (["ar", "en"] as const).map((l) => button(l === "ar" ? "عربي" : "English", () => {
+    if (state.labelLang === l) return;
+    state.labelLang = l;
     labelText();
     changed();
-  }, { "data-action": "labels" });
+  }, { "data-action": "labels", "data-value": l, lang: l, class: "seg" }));
+  const labelGroup = el("div", { class: "segmented", role: "group", "aria-label": t("labels"), "data-i18n-aria": "labels" },
+    el("span", { class: "seg-title", "data-i18n": "labels" }, t("labels")), ...labelButtons);
   const labelText = () => {
-    labelBtn.textContent = t(state.labelLang === "ar" ? "labelsEn" : "labelsAr");
-    labelBtn.setAttribute("aria-pressed", String(state.labelLang === "en"));
+    for (const b of labelButtons) b.setAttribute("aria-pressed", String(b.dataset.value === state.labelLang));
   };
   const langBtn = button(t("interface"), () => setLang(lang() === "ar" ? "en" : "ar"), { "data-i18n": "interface", "data-action": "interface" });
   const consoleRoot = $("console");
@@ -249,14 +274,16 @@ async function boot(): Promise<void> {
           highlight: (nodes, edges) => {
             state.highlight = { nodes, edges };
             changed();
+            fitView(nodes);
           },
+          pathRelations: () => RELATION_TYPES.filter((r) => !state.filters.hiddenRelations.has(r)),
           clearHighlight,
           selectNode: (k) => selectNode(k, true),
         });
       });
     }
   }, { "data-i18n": "queryConsole", "data-action": "console", "aria-expanded": "false", "aria-controls": "console" });
-  toolbar.append(runBtn, layoutSelect, labelBtn);
+  toolbar.append(runBtn, layoutSelect, labelGroup);
   createDownloads(toolbar, () => liveRenderer()?.sigma ?? null, () => [...vis.nodes], (msg) => {
     status.textContent = msg;
   });
@@ -289,12 +316,14 @@ async function boot(): Promise<void> {
   });
 
   if (state.selectedNode && graph.hasNode(state.selectedNode)) selectNode(state.selectedNode, false);
-  changed();
+  // The renderer was just created from this state: no second full redraw.
+  changed(false);
   if (state.layout === "map") {
     layoutSelect.value = "map";
     await applyLayoutMode("map");
   } else {
-    layout.start();
+    // Start ForceAtlas2 once the first drawing is on screen, so the two do not compete for the CPU.
+    requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
   }
   hook.ready = true;
   document.body.dataset.ready = "true";

@@ -5,10 +5,11 @@
  * textContent; links are kept only when they are http(s).
  */
 import { evidenceFor, type Evidence } from "../../src/graph/evidence.ts";
-import { NODE_COLORS, RELATION_COLORS, RELATION_TYPES } from "../../src/graph/schema.ts";
+import { NODE_COLORS, RELATION_COLORS, RELATION_TYPES, type Provenance } from "../../src/graph/schema.ts";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
+import { fetchEvidence } from "./api.ts";
 import { button, el } from "./dom.ts";
-import { t, typeName } from "./i18n.ts";
+import { lang, t, typeName } from "./i18n.ts";
 
 export interface PanelActions {
   selectNode(key: string): void;
@@ -43,10 +44,39 @@ export function evidenceItem(ev: Evidence): HTMLLIElement {
   return el("li", { class: "evidence", "data-doc": ev.doc, "data-sentence": ev.sentenceIndex }, quote, meta);
 }
 
-function evidenceSection(items: Evidence[]): HTMLElement {
+function fillEvidence(section: HTMLElement, items: Evidence[]): void {
   const list = el("ol", { class: "evidence-list" });
   for (const e of items) list.append(evidenceItem(e));
-  return el("section", {}, el("h3", {}, `${t("evidence")} (${items.length})`), items.length ? list : el("p", {}, t("noEvidence")));
+  section.replaceChildren(el("h3", {}, `${t("evidence")} (${items.length})`), items.length ? list : el("p", {}, t("noEvidence")));
+  section.dataset.state = "ready";
+}
+
+let pending: AbortController | null = null;
+
+/**
+ * The evidence section of a node or edge: read from the graph when it carries provenance and documents, else
+ * fetched from the server (the explorer loads the graph without them), showing "loading" meanwhile.
+ */
+function evidenceSection(graph: KnowledgeGraph, kind: "node" | "edge", key: string, provenance: Provenance[] | undefined): HTMLElement {
+  pending?.abort();
+  pending = null;
+  const section = el("section", { class: "evidence-section", "data-state": "loading" });
+  const docs = graph.getAttribute("documents") ?? {};
+  if (provenance !== undefined && Object.keys(docs).length > 0) {
+    fillEvidence(section, evidenceFor(graph, provenance));
+    return section;
+  }
+  section.append(el("h3", {}, t("evidence")), el("p", { class: "hint" }, t("loading")));
+  const ctl = new AbortController();
+  pending = ctl;
+  fetchEvidence(kind, key, ctl.signal).then(
+    (items) => fillEvidence(section, items),
+    (err: unknown) => {
+      if (ctl.signal.aborted) return;
+      section.replaceChildren(el("h3", {}, t("evidence")), el("p", { class: "error" }, String((err as Error)?.message ?? err)));
+      section.dataset.state = "error";
+    });
+  return section;
 }
 
 function row(label: string, value: Node | string | null | undefined): HTMLElement | null {
@@ -87,7 +117,9 @@ export function showNode(root: HTMLElement, graph: KnowledgeGraph, key: string, 
     const other = out ? tgt : src;
     const oa = graph.getNodeAttributes(other);
     const b = button(el("span", { dir: "auto" }, oa.label), () => actions.selectNode(other), { class: "link", "data-key": other, title: oa.labelEn ?? oa.label });
-    const eb = button(out ? "→" : "←", () => actions.selectEdge(edge), { class: "edge-link", "data-edge": edge, title: ea.type, "aria-label": `${ea.type} ${out ? "→" : "←"}` });
+    // The arrow points the relation's way along the reading direction: towards the neighbour when it is the target.
+    const arrow = out === (lang() === "ar") ? "←" : "→";
+    const eb = button(arrow, () => actions.selectEdge(edge), { class: "edge-link", "data-edge": edge, "data-direction": out ? "out" : "in", title: `${typeName(ea.type)} (${ea.type})`, "aria-label": `${typeName(ea.type)} ${out ? t("outgoing") : t("incoming")}` });
     const li = el("li", {}, eb, b, ea.role ? el("span", { class: "role" }, ea.role) : null);
     const list = groups.get(ea.type) ?? [];
     list.push(li);
@@ -103,7 +135,7 @@ export function showNode(root: HTMLElement, graph: KnowledgeGraph, key: string, 
       el("summary", {}, sw, `${typeName(type)} · ${type} (${items.length})`), el("ul", {}, ...items)));
   }
   content.push(nb);
-  content.push(evidenceSection(evidenceFor(graph, a.provenance ?? [])));
+  content.push(evidenceSection(graph, "node", key, a.provenance));
   root.replaceChildren(...content.filter((x): x is HTMLElement => x !== null));
   root.hidden = false;
   root.dataset.node = key;
@@ -118,9 +150,9 @@ export function showEdge(root: HTMLElement, graph: KnowledgeGraph, key: string, 
   const end = (k: string) => button(el("span", { dir: "auto" }, graph.getNodeAttribute(k, "label")), () => actions.selectNode(k), { class: "link", "data-key": k });
   const content: (HTMLElement | null)[] = [
     header(`${typeName(a.type)}`, RELATION_COLORS[a.type], a.type, actions),
-    el("p", { class: "edge-ends" }, end(src), el("span", { class: "arrow" }, " → "), end(tgt)),
+    el("p", { class: "edge-ends" }, end(src), el("span", { class: "arrow", "aria-hidden": "true" }, lang() === "ar" ? " ← " : " → "), end(tgt)),
     el("dl", { class: "facts" }, row(t("role"), a.role ?? null), row(t("weight"), String(a.weight))),
-    evidenceSection(evidenceFor(graph, a.provenance ?? [])),
+    evidenceSection(graph, "edge", key, a.provenance),
   ];
   root.replaceChildren(...content.filter((x): x is HTMLElement => x !== null));
   root.hidden = false;
@@ -130,6 +162,8 @@ export function showEdge(root: HTMLElement, graph: KnowledgeGraph, key: string, 
 
 /** Empties and hides the panel. */
 export function hidePanel(root: HTMLElement): void {
+  pending?.abort();
+  pending = null;
   root.replaceChildren();
   root.hidden = true;
   delete root.dataset.node;

@@ -5,6 +5,7 @@
  * itself only carries data and positions. A lost WebGL context is recovered by rebuilding the renderer.
  */
 import Sigma from "sigma";
+import { EdgeLineProgram } from "sigma/rendering";
 import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
 import { NODE_COLORS, RELATION_COLORS, SYMMETRIC_RELATIONS } from "../../src/graph/schema.ts";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
@@ -16,6 +17,12 @@ import type { ViewState } from "./state.ts";
 export const LABEL_FONT = '"Noto Sans Arabic", "Noto Sans", sans-serif';
 const DIM_NODE = "#e4e4e4";
 const DIM_EDGE = "#f0f0f0";
+/** Visible nodes + edges above which hovering emphasises the neighbourhood instead of dimming the rest. */
+export const HOVER_DIM_LIMIT = 12_000;
+/** Edges (all, shown or not: sigma keeps every edge in its buffers) above which the large-graph drawing is used. */
+export const LARGE_EDGES = 20_000;
+/** Most neighbour labels forced on while hovering. */
+const HOVER_LABELS = 60;
 
 export interface RendererHooks {
   clickNode(key: string): void;
@@ -34,6 +41,30 @@ export interface Renderer {
 }
 
 let live: Renderer | null = null;
+
+/**
+ * Animates the camera so that `keys` (nodes with display data) fill the stage, with a margin. Sigma's camera works
+ * in "framed graph" coordinates where the whole graph's extent maps to the unit square and ratio 1 shows it all,
+ * so the ratio needed is the larger side of the nodes' box in those units (times a margin, never below `minRatio`).
+ */
+export function fitToNodes(sigma: Sigma, keys: Iterable<string>, opts: { duration?: number; margin?: number; minRatio?: number } = {}): boolean {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, n = 0;
+  for (const k of keys) {
+    const d = sigma.getNodeDisplayData(k);
+    if (!d) continue;
+    n++;
+    x0 = Math.min(x0, d.x); x1 = Math.max(x1, d.x); y0 = Math.min(y0, d.y); y1 = Math.max(y1, d.y);
+  }
+  if (n === 0) return false;
+  const { width, height } = sigma.getDimensions();
+  // At ratio 1 the framed unit square fits the stage's shorter side; the longer side shows `aspect` times more.
+  const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+  const w = (x1 - x0) / (width >= height ? aspect : 1);
+  const h = (y1 - y0) / (height > width ? aspect : 1);
+  const ratio = Math.max(opts.minRatio ?? 0.08, Math.max(w, h) * (opts.margin ?? 1.35));
+  void sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: Math.min(ratio, 1.2) }, { duration: opts.duration ?? 400 });
+  return true;
+}
 
 /** The renderer alive now, if any. */
 export function liveRenderer(): Renderer | null {
@@ -54,23 +85,29 @@ export function createRenderer(
   live?.kill();
   let killed = false;
   let first = true;
+  // Sigma uploads every program's whole buffer on each frame (twice with picking). On a large graph, edges are
+  // drawn as 1-px lines without arrowheads (EdgeLineProgram: one small buffer) and are not pickable.
+  const large = graph.size > LARGE_EDGES;
   const sigma = new Sigma(graph, container, {
     defaultNodeType: "circle",
-    defaultEdgeType: "arrow",
+    defaultEdgeType: large ? "line" : "arrow",
+    // Replacing both default programs also spares compiling the unused ones.
+    edgeProgramClasses: large ? { arrow: EdgeLineProgram, line: EdgeLineProgram } : {},
     renderEdgeLabels: false,
-    enableEdgeEvents: true,
+    enableEdgeEvents: !large,
     zIndex: true,
     labelFont: LABEL_FONT,
     labelSize: 13,
     labelWeight: "500",
     labelDensity: 0.6,
     labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 7,
+    // Small graphs: every node may carry a label (the collider keeps them apart); large ones: only big nodes.
+    labelRenderedSizeThreshold: graph.order <= 300 ? 0 : 7,
     defaultDrawNodeLabel: drawNodeLabel,
     defaultDrawNodeHover: drawNodeHover,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
-    hideEdgesOnMove: graph.size > 20_000,
+    hideEdgesOnMove: large,
     nodeReducer: (node, data) => {
       const s = state();
       const vis = visibility();
@@ -94,13 +131,17 @@ export function createRenderer(
           res.zIndex = 0;
         }
       }
-      if (s.hoveredNode !== null && node !== s.hoveredNode && !s.hoverNeighbours.has(node)) {
-        res.color = DIM_NODE;
-        res.label = "";
-        res.zIndex = 0;
-      } else if (s.hoveredNode !== null) {
-        res.forceLabel = true;
-        res.zIndex = 1;
+      if (s.hoveredNode !== null) {
+        const inside = node === s.hoveredNode || s.hoverNeighbours.has(node);
+        if (!inside && s.hoverMode === "dim") {
+          res.color = DIM_NODE;
+          res.label = "";
+          res.zIndex = 0;
+        } else if (inside) {
+          // Labels of a hub's many neighbours would cover the stage: force at most HOVER_LABELS of them.
+          if (node === s.hoveredNode || s.hoverNeighbours.size <= HOVER_LABELS) res.forceLabel = true;
+          if (s.hoverMode === "dim") res.zIndex = 1;
+        }
       }
       if (node === s.selectedNode) {
         res.highlighted = true;
@@ -114,7 +155,7 @@ export function createRenderer(
       const vis = visibility();
       const type = (data as unknown as { type: keyof typeof RELATION_COLORS }).type;
       const res: Partial<EdgeDisplayData> & Record<string, unknown> = { ...data };
-      res.type = SYMMETRIC_RELATIONS.has(type) ? "line" : "arrow";
+      res.type = large ? "line" : SYMMETRIC_RELATIONS.has(type) ? "line" : "arrow";
       res.color = RELATION_COLORS[type] ?? "#bbb";
       res.size = 1 + Math.min(3, Math.log2(Number((data as { weight?: number }).weight ?? 1) || 1));
       if (!vis.edges.has(edge) && !s.highlight?.edges.has(edge)) {
@@ -130,7 +171,13 @@ export function createRenderer(
           res.zIndex = 0;
         }
       }
-      if (s.hoveredNode !== null && !graph.hasExtremity(edge, s.hoveredNode)) res.hidden = true;
+      if (s.hoveredNode !== null) {
+        if (!s.hoverEdges.has(edge)) {
+          if (s.hoverMode === "dim") res.hidden = true;
+        } else if (s.hoverMode === "light") {
+          res.size = (res.size as number) + 1.5;
+        }
+      }
       if (edge === s.selectedEdge) {
         res.size = (res.size as number) + 2;
         res.zIndex = 3;
@@ -149,29 +196,59 @@ export function createRenderer(
       window.dispatchEvent(new CustomEvent("shabaka:renderer-recovered"));
     });
   };
+  // Sigma follows window resizes only; the stage also changes size when the console or the panel opens.
+  const resizer = new ResizeObserver(() => {
+    if (!killed) sigma.scheduleRefresh();
+  });
+  resizer.observe(container);
   const canvases = Object.values(sigma.getCanvases());
   for (const c of canvases) c.addEventListener("webglcontextlost", onLost);
 
   sigma.on("clickNode", ({ node }) => hooks.clickNode(node));
   sigma.on("clickEdge", ({ edge }) => hooks.clickEdge(edge));
   sigma.on("clickStage", () => hooks.clickStage());
-  sigma.on("enterNode", ({ node }) => {
+  // Hover: the neighbourhood sets are built once per hover. On a small graph everything else is dimmed (full
+  // refresh); on a large one only the neighbourhood changes, so only its nodes and edges are refreshed.
+  const setHover = (node: string | null) => {
     const s = state();
-    s.hoveredNode = node;
-    const vis = visibility();
+    const prevDim = s.hoveredNode !== null && s.hoverMode === "dim";
+    const prevNodes = s.hoveredNode !== null && !prevDim ? [s.hoveredNode, ...s.hoverNeighbours] : [];
+    const prevEdges = s.hoveredNode !== null && !prevDim ? [...s.hoverEdges] : [];
     const nb = new Set<string>();
-    graph.forEachEdge(node, (e, _a, src, tgt) => {
-      if (vis.edges.has(e)) nb.add(src === node ? tgt : src);
-    });
+    const inc = new Set<string>();
+    if (node !== null) {
+      const vis = visibility();
+      graph.forEachEdge(node, (e, _a, src, tgt) => {
+        if (!vis.edges.has(e)) return;
+        inc.add(e);
+        nb.add(src === node ? tgt : src);
+      });
+      s.hoverMode = visibleItems() > HOVER_DIM_LIMIT ? "light" : "dim";
+    }
+    s.hoveredNode = node;
     s.hoverNeighbours = nb;
-    sigma.refresh({ skipIndexation: true });
-  });
-  sigma.on("leaveNode", () => {
-    const s = state();
-    s.hoveredNode = null;
-    s.hoverNeighbours = new Set();
-    sigma.refresh({ skipIndexation: true });
-  });
+    s.hoverEdges = inc;
+    if (prevDim || (node !== null && s.hoverMode === "dim")) {
+      sigma.refresh({ skipIndexation: true, schedule: true });
+      return;
+    }
+    const nodes = new Set(prevNodes);
+    if (node !== null) nodes.add(node);
+    for (const n of nb) nodes.add(n);
+    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...new Set([...prevEdges, ...inc])] }, skipIndexation: true, schedule: true });
+  };
+  let visibleCount = -1;
+  let visibleOf: Visibility | null = null;
+  const visibleItems = () => {
+    const v = visibility();
+    if (v !== visibleOf) {
+      visibleOf = v;
+      visibleCount = v.nodes.size + v.edges.size;
+    }
+    return visibleCount;
+  };
+  sigma.on("enterNode", ({ node }) => setHover(node));
+  sigma.on("leaveNode", () => setHover(null));
   sigma.on("beforeRender", () => labelCollider.reset());
   sigma.on("afterRender", () => {
     if (!first) return;
@@ -187,6 +264,7 @@ export function createRenderer(
     kill: () => {
       if (killed) return;
       killed = true;
+      resizer.disconnect();
       for (const c of canvases) c.removeEventListener("webglcontextlost", onLost);
       sigma.kill();
       if (live === r) live = null;

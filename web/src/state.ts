@@ -25,6 +25,13 @@ export interface ViewState {
   hoveredNode: string | null;
   /** Neighbours of the hovered node, built once per hover. */
   hoverNeighbours: Set<string>;
+  /** Edges incident to the hovered node (visible ones), built once per hover. */
+  hoverEdges: Set<string>;
+  /**
+   * How the hover is shown: `dim` greys everything outside the neighbourhood (full refresh); `light` only
+   * emphasises the neighbourhood (partial refresh), used on large graphs so hovering stays responsive.
+   */
+  hoverMode: "dim" | "light";
   /** Query or path result shown on the graph: these nodes and edges emphasised, the rest dimmed. */
   highlight: { nodes: Set<string>; edges: Set<string> } | null;
   labelLang: "ar" | "en";
@@ -40,7 +47,7 @@ const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export function defaultState(): ViewState {
   return {
     filters: { hiddenTypes: new Set(), hiddenRelations: new Set(DEFAULT_HIDDEN_RELATIONS), hiddenEventTypes: new Set(), dateFrom: null, dateTo: null },
-    focus: null, selectedNode: null, selectedEdge: null, hoveredNode: null, hoverNeighbours: new Set(), highlight: null,
+    focus: null, selectedNode: null, selectedEdge: null, hoveredNode: null, hoverNeighbours: new Set(), hoverEdges: new Set(), hoverMode: "dim", highlight: null,
     labelLang: "ar", layout: "force",
   };
 }

@@ -4,14 +4,63 @@ import { BadRequestError, NotFoundError } from "../../errors.ts";
 import { evidenceFor } from "../../graph/evidence.ts";
 import { isNodeType, type NodeType } from "../../graph/schema.ts";
 import { searchNodes } from "../../graph/search.ts";
+import type { KnowledgeGraph } from "../../graph/types.ts";
 import type { AppContext } from "../context.ts";
+
+const GRAPH_EVENTS = [
+  "nodeAdded", "edgeAdded", "nodeDropped", "edgeDropped", "cleared", "edgesCleared", "attributesUpdated",
+  "nodeAttributesUpdated", "edgeAttributesUpdated", "eachNodeAttributesUpdated", "eachEdgeAttributesUpdated",
+] as const;
+const serialised = new WeakMap<KnowledgeGraph, { full?: string; slim?: string }>();
+const watched = new WeakSet<KnowledgeGraph>();
+
+/** The export without what only the evidence needs: node and edge `provenance`, and the documents' texts. */
+function slimExport(graph: KnowledgeGraph): unknown {
+  const data = graph.export();
+  for (const n of data.nodes) if (n.attributes) delete (n.attributes as { provenance?: unknown }).provenance;
+  for (const e of data.edges) if (e.attributes) delete (e.attributes as { provenance?: unknown }).provenance;
+  return { ...data, attributes: { ...data.attributes, documents: {} } };
+}
+
+/**
+ * The graph's serialisation as JSON text (`slim`: without provenance and documents, see {@link slimExport}),
+ * kept until the graph changes (any graphology mutation event drops it), so repeated loads of a large graph by
+ * the explorer do not re-serialise it.
+ */
+export function graphJson(graph: KnowledgeGraph, slim = false): string {
+  let cached = serialised.get(graph);
+  if (!cached) serialised.set(graph, (cached = {}));
+  const key = slim ? "slim" : "full";
+  let text = cached[key];
+  if (text === undefined) {
+    text = JSON.stringify(slim ? slimExport(graph) : graph.export());
+    if (!watched.has(graph)) {
+      watched.add(graph);
+      const drop = () => serialised.delete(graph);
+      for (const ev of GRAPH_EVENTS) graph.on(ev, drop);
+    }
+    cached[key] = text;
+  }
+  return text;
+}
 
 /** Creates the router for `/api/graph`, `/api/nodes/:key`, `/api/edges/:key` and `/api/search`. */
 export function createGraphRouter(ctx: AppContext): Router {
   const router = Router();
+  // Serialise ahead of the explorer's first `GET /api/graph?slim=1` (it comes right after the page loads).
+  setImmediate(() => {
+    try {
+      graphJson(ctx.getGraph(), true);
+    } catch {
+      // the route will report it
+    }
+  });
 
-  router.get("/graph", (_req, res) => {
-    res.json(ctx.getGraph().export());
+  /** `?slim=1`: without provenance and document texts (the explorer fetches evidence per node or edge). */
+  router.get("/graph", (req, res) => {
+    const slim = req.query.slim;
+    if (slim !== undefined && slim !== "0" && slim !== "1") throw new BadRequestError(`GET /api/graph: slim must be 0 or 1, got "${String(slim)}".`, "BAD_QUERY_PARAM");
+    res.type("application/json").send(graphJson(ctx.getGraph(), slim === "1"));
   });
 
   router.get("/nodes/:key", (req, res) => {
