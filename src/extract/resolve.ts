@@ -11,24 +11,12 @@
 import type { EntityType } from "../graph/schema.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import { nameKeys } from "../lexicon/trie.ts";
-import { normalizeKey as normalizeKeyRaw } from "../text/normalize.ts";
+import { cachedKey as normalizeKey } from "./keys.ts";
 import type { ExtractedEntity, Mention } from "./types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { transliterate } from "./transliterate.ts";
 
 const HUMAN = new Set<EntityType>(["official", "person"]);
-
-/** Memo of normalizeKey for labels and surfaces (resolution normalises each several times). Bounded. */
-const KEYS = new Map<string, string>();
-function normalizeKey(s: string): string {
-  let k = KEYS.get(s);
-  if (k === undefined) {
-    if (KEYS.size >= 50_000) KEYS.clear();
-    k = normalizeKeyRaw(s);
-    KEYS.set(s, k);
-  }
-  return k;
-}
 
 function entityKeyOf(c: Candidate): string {
   if (c.entry !== undefined) return `lex:${c.entry.id}`;

@@ -17,7 +17,7 @@ import type { DatePrecision, EventType, ParticipantRole, Provenance } from "../.
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import type { ExtractedEvent } from "../types.ts";
 import type { DocView, RelationSet } from "../relations/view.ts";
-import { findDates } from "../../text/dates.ts";
+import { type DateMention, findDates } from "../../text/dates.ts";
 import { normalizeKey } from "../../text/normalize.ts";
 import { type EventMention, type LeadWords, sentenceEvents } from "./mentions.ts";
 
@@ -115,7 +115,9 @@ function label(view: DocView, c: Cluster, noun: string): string {
  * @param words designators and descriptors (cue lexicon) skipped when reading the words before an argument.
  */
 export function extractEvents(view: DocView, lex: TriggerLexicon, rels: RelationSet, words: LeadWords): ExtractedEvent[] {
-  const dates = findDates(view.text, view.analysis.doc.date);
+  // The document's dates, read once and only when a sentence holds a trigger.
+  let dates: DateMention[] | undefined;
+  const datesOf = () => (dates ??= findDates(view.text, view.analysis.doc.date));
   const same: SameSide = (a, b) => a === b || rels.has("PART_OF", a, b) || rels.has("PART_OF", b, a);
   const pcode = (id: string) => view.entity.get(id)?.pcode;
   const near: NearPlaces = (a, b) => {
@@ -131,7 +133,7 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
   // Mentions that cannot found an event (no argument, or no required role) join one found elsewhere.
   const joiners: EventMention[] = [];
   for (const s of view.sentences) {
-    for (const m of sentenceEvents(view, s, lex, dates, words)) {
+    for (const m of sentenceEvents(view, s, lex, datesOf, words)) {
       const keyRole = lex.eventTypes[m.type]?.keyRole;
       const argless = m.participants.length === 0 && m.places.length === 0;
       if (argless || m.joinOnly) {

@@ -268,17 +268,20 @@ function readAfter(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: T
 
 /**
  * Finds the event mentions of one sentence.
- * @param dates dates of the document (offsets into the body), used for the window's date and left out of leads.
+ * @param datesOf dates of the document (offsets into the body), or a function giving those of a sentence (asked
+ *   only when the sentence has a trigger); used for the window's date and left out of leads.
  * @param words designators (محافظة، العاصمة: "في محافظات X" reads as "في X") and descriptors (ranks, المقاتل،
  *   المتهم) that may stand between a trigger and its argument; both from the cue lexicon.
  * @returns the mentions, linked (./links.ts); a mention that lacks its type's required role is kept only when it
  *   may join an event of the document (`joinOnly`).
  */
 export function sentenceEvents(
-  view: DocView, s: SentenceView, lex: TriggerLexicon, dates: readonly DateMention[], words: LeadWords,
+  view: DocView, s: SentenceView, lex: TriggerLexicon, datesOf: readonly DateMention[] | ((s: SentenceView) => readonly DateMention[]), words: LeadWords,
 ): (EventMention & { joinOnly: boolean })[] {
   const tokens = view.analysis.tokens;
   const found = findTriggers(view, s, lex);
+  if (found.length === 0) return [];
+  const dates = typeof datesOf === "function" ? datesOf(s) : datesOf;
   const out: EventMention[] = [];
   found.forEach(({ entry, m }, idx) => {
     const start = tokens[m.tokenStart].start;

@@ -5,7 +5,7 @@
  */
 import type { EntityType, Provenance, RelationType } from "../../graph/schema.ts";
 import { SYMMETRIC_RELATIONS } from "../../graph/schema.ts";
-import { normalizeKey } from "../../text/normalize.ts";
+import { cachedKey as normalizeKey } from "../keys.ts";
 import type { Token } from "../../text/types.ts";
 import type { DocumentAnalysis, ExtractedEntity, ExtractedRelation, Mention } from "../types.ts";
 import { wordsBetween } from "./words.ts";
