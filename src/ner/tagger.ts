@@ -62,11 +62,16 @@ class RowBuffer {
   }
 }
 
-/** A cached word: its analysis, its id in the word-pair vocabulary (−1 if in no pair) and its shape index. */
+/**
+ * A cached word: its analysis, its id in the word-pair vocabulary (−1 if in no pair, −2 if its key holds "|"),
+ * its shape index, and the feature rows of the word itself and as each neighbour (one cache lookup per token).
+ */
 interface Word {
   info: WordInfo;
   vid: number;
   sid: number;
+  self: Int32Array;
+  nb: Int32Array[];
 }
 
 const NSH = SHAPES.length;
@@ -80,14 +85,14 @@ const PAD_SID = SHAPES.indexOf("pad");
 export class NerTagger {
   readonly model: NerModel;
   private readonly words = new Map<string, Word>();
-  private readonly selfRows = new Map<string, Int32Array>();
-  private readonly nbRows = NEIGHBOUR_OFFSETS.map(() => new Map<string, Int32Array>());
+  /** Neighbour rows of the padding outside a sentence, by offset. */
+  private readonly padRows: Int32Array[];
   /** Row of every document feature code (−1 when the model lacks it). */
   private readonly docRows: Int32Array;
   /** Keys that occur in word-pair features → vocabulary id. */
   private readonly vocab = new Map<string, number>();
-  /** Word-pair rows by template: first word id → second word id → row. */
-  private readonly pairRows: Map<number, Map<number, number>>[];
+  /** Word-pair rows by template, keyed by `first id · vocabulary size + second id` (small integers). */
+  private readonly pairRows: Map<number, number>[];
   /** Shape-trigram rows by `(s−1 · NSH + s) · NSH + s+1` (−1 when absent). */
   private readonly shapeRows: Int32Array;
   private readonly phraseRows = new Map<number, number>();
@@ -110,6 +115,7 @@ export class NerTagger {
     for (let a = 0; a < NSH; a++) for (let b = 0; b < NSH; b++) for (let c = 0; c < NSH; c++) {
       this.shapeRows[(a * NSH + b) * NSH + c] = model.features.get(`sh-1|sh|sh+1=${SHAPES[a]}|${SHAPES[b]}|${SHAPES[c]}`) ?? -1;
     }
+    this.padRows = NEIGHBOUR_OFFSETS.map((rel) => this.features((out) => neighbourFeatures(PAD, rel, out)));
     this.pairRows = WORD_PAIRS.map(() => new Map());
     const prefixes = WORD_PAIRS.map(([name]) => `${name}=`);
     const id = (k: string) => {
@@ -117,6 +123,7 @@ export class NerTagger {
       if (v === undefined) this.vocab.set(k, (v = this.vocab.size));
       return v;
     };
+    const pairs: [number, number, number, number][] = [];
     for (const [f, row] of model.features) {
       if (f.charCodeAt(0) !== 119 /* "w" */) continue;
       const k = prefixes.findIndex((p) => f.startsWith(p));
@@ -124,11 +131,10 @@ export class NerTagger {
       const value = f.slice(prefixes[k].length);
       const bar = value.indexOf("|");
       if (bar < 0 || value.indexOf("|", bar + 1) >= 0) continue; // a key with "|" in it: looked up by name
-      const a = id(value.slice(0, bar));
-      let m = this.pairRows[k].get(a);
-      if (m === undefined) this.pairRows[k].set(a, (m = new Map()));
-      m.set(id(value.slice(bar + 1)), row);
+      pairs.push([k, id(value.slice(0, bar)), id(value.slice(bar + 1)), row]);
     }
+    const V = this.vocab.size;
+    for (const [k, a, b, row] of pairs) this.pairRows[k].set(a * V + b, row);
   }
 
   private rows(strings: string[]): Int32Array {
@@ -142,27 +148,10 @@ export class NerTagger {
     return out.slice(0, n);
   }
 
-  private selfRow(o: WordInfo): Int32Array {
-    let r = this.selfRows.get(o.key);
-    if (r === undefined) {
-      if (this.selfRows.size >= CACHE_LIMIT) this.selfRows.clear();
-      const strings: string[] = [];
-      selfFeatures(o, strings);
-      this.selfRows.set(o.key, (r = this.rows(strings)));
-    }
-    return r;
-  }
-
-  private neighbourRow(k: number, o: WordInfo): Int32Array {
-    const cache = this.nbRows[k];
-    let r = cache.get(o.key);
-    if (r === undefined) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      const strings: string[] = [];
-      neighbourFeatures(o, NEIGHBOUR_OFFSETS[k], strings);
-      cache.set(o.key, (r = this.rows(strings)));
-    }
-    return r;
+  private features(make: (out: string[]) => void): Int32Array {
+    const strings: string[] = [];
+    make(strings);
+    return this.rows(strings);
   }
 
   private word(surface: string): Word {
@@ -170,8 +159,14 @@ export class NerTagger {
     if (w === undefined) {
       if (this.words.size >= CACHE_LIMIT) this.words.clear();
       const info = wordInfo(surface, this.model.resources);
-      const vid = info.key.includes("|") ? -2 : (this.vocab.get(info.key) ?? -1);
-      this.words.set(surface, (w = { info, vid, sid: SHAPES.indexOf(info.shape as (typeof SHAPES)[number]) }));
+      w = {
+        info,
+        vid: info.key.includes("|") ? -2 : (this.vocab.get(info.key) ?? -1),
+        sid: SHAPES.indexOf(info.shape as (typeof SHAPES)[number]),
+        self: this.features((out) => selfFeatures(info, out)),
+        nb: NEIGHBOUR_OFFSETS.map((rel) => this.features((out) => neighbourFeatures(info, rel, out))),
+      };
+      this.words.set(surface, w);
     }
     return w;
   }
@@ -180,7 +175,7 @@ export class NerTagger {
   private pairRow(k: number, a: string, va: number, b: string, vb: number): number {
     if (va === -2 || vb === -2) return this.model.features.get(`${WORD_PAIRS[k][0]}=${a}|${b}`) ?? -1;
     if (va < 0 || vb < 0) return -1;
-    return this.pairRows[k].get(va)?.get(vb) ?? -1;
+    return this.pairRows[k].get(va * this.vocab.size + vb) ?? -1;
   }
 
   /** Stage-1 feature rows of every token of a sentence: `buf.data[offsets[i]..offsets[i+1])`. */
@@ -191,10 +186,10 @@ export class NerTagger {
     const padVid = this.vocab.get(PAD.key) ?? -1;
     for (let i = 0; i < n; i++) {
       const o = obs[i];
-      buf.pushAll(this.selfRow(o));
+      buf.pushAll(words[i].self);
       for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
         const j = i + NEIGHBOUR_OFFSETS[k];
-        buf.pushAll(this.neighbourRow(k, j >= 0 && j < n ? obs[j] : PAD));
+        buf.pushAll(j >= 0 && j < n ? words[j].nb[k] : this.padRows[k]);
       }
       for (let k = 0; k < WORD_PAIRS.length; k++) {
         const ja = i + WORD_PAIRS[k][1];
