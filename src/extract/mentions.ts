@@ -25,6 +25,13 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
         continue;
       }
       const person = personAt(v, i, to, lexicon, out);
+      // A lexicon body that opens with a rank word and covers the "person" is the body (لواء علي الأكبر).
+      const lexFirst = person !== null ? lexiconAt(v, i, to, lexicon) : null;
+      if (person !== null && lexFirst !== null && lexFirst.type !== "place" && lexFirst.tokenEnd >= person.end) {
+        out.push(lexFirst);
+        i = lexFirst.tokenEnd;
+        continue;
+      }
       if (person !== null && !person.candidates.some((c) => c.roleOnly === true)) {
         const post = postTitleAt(v, person.end, to, lexicon, out);
         const last = person.candidates[person.candidates.length - 1];
