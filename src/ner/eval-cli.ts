@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DataError } from "../errors.ts";
 import { parseConll } from "./conll.ts";
@@ -46,7 +47,7 @@ export async function runEval(argv: string[], log: (line: string) => void = (l) 
   return 0;
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   runEval(process.argv.slice(2)).then(
     (code) => process.exit(code),

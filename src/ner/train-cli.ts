@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BadRequestError, DataError } from "../errors.ts";
 import { parseConll } from "./conll.ts";
@@ -96,7 +97,7 @@ export async function runTrain(argv: string[], log: (line: string) => void = (l)
   return 0;
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   runTrain(process.argv.slice(2)).then(
     (code) => process.exit(code),
