@@ -6,7 +6,7 @@ import type { Expr } from "./ast.ts";
 import type { Ctx, Row } from "./context.ts";
 import { argumentError, CypherRuntimeError, typeError } from "./errors.ts";
 import { callFunction, isAggregateName } from "./functions.ts";
-import { nodeProp, nodeProps, relProp } from "./graph-access.ts";
+import { existingNodeProp, nodeProps, relProp } from "./graph-access.ts";
 import { matchPattern } from "./match.ts";
 import { arith } from "./arith.ts";
 import { compare, equals, isMap, NodeRef, RelRef, typeName, type CMap, type Value } from "./values.ts";
@@ -171,8 +171,9 @@ function allProps(v: Value, ctx: Ctx): CMap {
 export function propertyOf(v: Value, key: string, ctx: Ctx): Value {
   if (v === null) return null;
   if (v instanceof NodeRef) {
-    if (!ctx.graph.hasNode(v.key)) throw new CypherRuntimeError(`node ${v.key} was deleted`, "EntityNotFound", "DeletedEntityAccess");
-    return nodeProp(ctx.graph, v.key, key);
+    const x = existingNodeProp(ctx.graph, v.key, key);
+    if (x === undefined) throw new CypherRuntimeError(`node ${v.key} was deleted`, "EntityNotFound", "DeletedEntityAccess");
+    return x;
   }
   if (v instanceof RelRef) {
     if (!ctx.graph.hasEdge(v.key)) throw new CypherRuntimeError(`relationship ${v.key} was deleted`, "EntityNotFound", "DeletedEntityAccess");

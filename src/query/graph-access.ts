@@ -67,6 +67,21 @@ export function nodeProps(g: KnowledgeGraph, key: string): CMap {
   return out;
 }
 
+/**
+ * One property of node `key`, null when absent; undefined when the node does not exist (one lookup instead of a
+ * `hasNode` then a read: this runs once per row and property).
+ */
+export function existingNodeProp(g: KnowledgeGraph, key: string, prop: string): Value | undefined {
+  let a: Attrs;
+  try {
+    a = g.getNodeAttributes(key) as unknown as Attrs;
+  } catch {
+    return undefined;
+  }
+  if (isNodeInternal(a, prop)) return null;
+  return readProp(a, prop);
+}
+
 /** One node property, null when absent. */
 export function nodeProp(g: KnowledgeGraph, key: string, prop: string): Value {
   const a = g.getNodeAttributes(key) as unknown as Attrs;

@@ -83,6 +83,7 @@ export class Matcher {
   private readonly upfront: Expr[];
   private readonly input: Row;
   private readonly introduced: string[];
+  private readonly inputEmpty: boolean;
 
   constructor(
     readonly parts: PatternPart[],
@@ -97,6 +98,7 @@ export class Matcher {
     this.byVar = plan.byVar;
     this.upfront = plan.upfront;
     this.input = row;
+    this.inputEmpty = Object.keys(row).length === 0;
     this.introduced = plan.introduced;
     this.b = { ...row };
     for (const v of plan.introduced) this.b[v] = undefined as unknown as Value;
@@ -146,7 +148,7 @@ export class Matcher {
 
   /** The output row of a complete match: the input row and every variable this MATCH bound. */
   private row(): Row {
-    const out: Row = { ...this.input };
+    const out: Row = this.inputEmpty ? {} : { ...this.input };
     for (const v of this.introduced) out[v] = this.b[v];
     return out;
   }

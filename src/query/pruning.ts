@@ -12,7 +12,7 @@
  * (undirected, the classic shortest-cycle-through-a-vertex test). min ≥ 2 is not pruned.
  */
 import type { Clause, Direction, Expr, PatternPart } from "./ast.ts";
-import { forEachIncident, flip } from "./adjacency.ts";
+import { forEachIncident, flip, type Adjacency } from "./adjacency.ts";
 import type { Matcher } from "./match.ts";
 import { NodeRef, type CMap } from "./values.ts";
 import { aggregatesIn } from "./vars.ts";
@@ -33,6 +33,76 @@ export function prunable(p: PatternPart): boolean {
   if (!rp.range || rp.variable !== null || rp.range.min > 1) return false;
   const [a, b] = p.nodes;
   return a.variable === null || a.variable !== b.variable;
+}
+
+/** Visited marks (generation-stamped), depths, subtree roots and tree edges by node number, kept per index. */
+interface Scratch {
+  gen: number;
+  seen: Int32Array;
+  depth: Int32Array;
+  branch: Int32Array;
+  tree: Int32Array;
+}
+
+const scratches = new WeakMap<Adjacency, Scratch>();
+
+function scratchOf(adj: Adjacency): Scratch {
+  let sc = scratches.get(adj);
+  const n = adj.keys.length;
+  if (!sc) {
+    sc = { gen: 0, seen: new Int32Array(n), depth: new Int32Array(n), branch: new Int32Array(n), tree: new Int32Array(n) };
+    scratches.set(adj, sc);
+  }
+  if (sc.gen >= 0x7ffffff0) {
+    sc.gen = 0;
+    sc.seen.fill(0);
+  }
+  sc.gen++;
+  return sc;
+}
+
+/** {@link reach} on the adjacency index: node numbers and typed arrays; `ok` null when every edge passes. */
+function reachIndexed(m: Matcher, adj: Adjacency, s: string, dir: Direction, ok: ((edge: string) => boolean) | null, min: number, max: number): string[] {
+  const si = adj.index.get(s);
+  if (si === undefined) return [];
+  const sc = scratchOf(adj);
+  const gen = sc.gen;
+  const rows = adj.rows[dir];
+  sc.seen[si] = gen;
+  sc.depth[si] = 0;
+  sc.tree[si] = -1;
+  const out: number[] = [];
+  let cycle = Infinity;
+  let frontier = [si];
+  for (let d = 0; d < max && frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      if (m.ctx.budget.expired()) return out.map((i) => adj.keys[i]);
+      for (let k = rows.off[u], end = rows.off[u + 1]; k < end; k++) {
+        const e = rows.edge[k];
+        if (ok && !ok(adj.edgeKeys[e])) continue;
+        const v = rows.nbr[k];
+        if (v === si) {
+          if (dir !== "both" || u === si || sc.tree[u] !== e) cycle = Math.min(cycle, d + 1);
+          continue;
+        }
+        if (sc.seen[v] !== gen) {
+          sc.seen[v] = gen;
+          sc.depth[v] = d + 1;
+          sc.branch[v] = u === si ? e : sc.branch[u];
+          sc.tree[v] = e;
+          next.push(v);
+          out.push(v);
+        } else if (dir === "both" && u !== si && sc.branch[v] !== sc.branch[u]) {
+          cycle = Math.min(cycle, d + sc.depth[v] + 1);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const keys = out.map((i) => adj.keys[i]);
+  if (min === 0 || cycle <= max) keys.unshift(s);
+  return keys;
 }
 
 /** Nodes at distance ≤ max from `s` (and `s` itself when min = 0 or it lies on a short enough closed trail). */
@@ -88,12 +158,15 @@ export function* pruningExpand(m: Matcher, p: PatternPart): Generator<void> {
   const dir = flipped ? flip(rp.direction) : rp.direction;
   const props: CMap | null = rp.properties ? m.propMap(rp.properties as Expr) : null;
   const ok = (e: string): boolean => m.relOk(rp, e, props);
+  const plain = rp.types.length === 0 && props === null && m.used.size === 0;
+  const adj = m.ctx.adjacency();
   for (const s of m.candidates(from)) {
     if (m.ctx.budget.expired()) return;
     if (!m.nodeOk(from, s)) continue;
     const hs = m.bind(from.variable, new NodeRef(s));
     if (hs === 0) continue;
-    for (const t of reach(m, s, dir, ok, min, max)) {
+    const ends = adj ? reachIndexed(m, adj, s, dir, plain ? null : ok, min, max) : reach(m, s, dir, ok, min, max);
+    for (const t of ends) {
       if (!m.nodeOk(to, t)) continue;
       const ht = m.bind(to.variable, new NodeRef(t));
       if (ht === 0) continue;

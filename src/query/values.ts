@@ -67,6 +67,8 @@ export function toStored(v: Value): unknown {
 /** Ternary equality (`=`): null when either side is null or the comparison is undefined. */
 export function equals(a: Value, b: Value): boolean | null {
   if (a === null || b === null) return null;
+  // The common case in WHERE clauses over patterns, first.
+  if (a instanceof NodeRef && b instanceof NodeRef) return a.key === b.key;
   if (isNumber(a) && isNumber(b)) {
     if (typeof a === "number" && Number.isNaN(a)) return false;
     if (typeof b === "number" && Number.isNaN(b)) return false;
