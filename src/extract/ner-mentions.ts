@@ -8,7 +8,8 @@
  *   any of their candidates (even by one token, even with another type) is dropped; only spans lying wholly on
  *   uncovered tokens are added. A one-word PERS span that is the last word of a person already found is left to
  *   the short-form pass (`addShortForms`), which joins it to that person.
- * - **Types**: PERS → `official` when a title or rank of the lexicon ends right before the name, else `person`;
+ * - **Types**: PERS → `official` when a title or rank of the lexicon ends right before the name (or before nisba
+ *   adjectives there: الرئيس الأوغندي X), else `person`;
  *   LOC → `place`; ORG → the type of the lexicon pattern its head noun opens (وزارة → ministry, كتائب → force,
  *   حزب → organization), else `organization`; MISC is dropped (no ontology type).
  * - **Clitics**: ANERcorp tags words with their proclitics (بالعراق is LOC), so the span's first token is cut
@@ -122,14 +123,25 @@ function orgType(v: TokenView, start: number, end: number, lexicon: Lexicon): En
   return type === "ministry" || type === "force" || type === "organization" ? type : "organization";
 }
 
-/** A title or rank of the lexicon that ends right before token `start` (up to four tokens long). */
+/** A definite nisba adjective (الأوغندي، العراقية): may stand between a title and the name. */
+function isNisba(key: string | null): boolean {
+  return key !== null && key.startsWith("ال") && key.length >= 5 && (key.endsWith("ي") || key.endsWith("يه"));
+}
+
+/**
+ * A title or rank of the lexicon (up to four tokens) that ends right before token `start`, or before up to two
+ * nisba adjectives there (الرئيس الأوغندي X).
+ */
 function titleBefore(v: TokenView, start: number, from: number, lexicon: Lexicon): TitleSpan | undefined {
-  for (let j = Math.max(from, start - 4); j < start; j++) {
-    const m = lexicon.titles.longest(v.keys, j, true, start);
-    if (m !== null && j + m.length === start) {
-      return {
-        entry: m.values[0], start: strippedStart(v.tokens[j], m.prefix), end: v.tokens[start - 1].end, tokenStart: j, tokenEnd: start,
-      };
+  for (let end = start; end >= Math.max(from, start - 2); end--) {
+    if (end < start && !isNisba(v.keys[end])) break;
+    for (let j = Math.max(from, end - 4); j < end; j++) {
+      const m = lexicon.titles.longest(v.keys, j, true, end);
+      if (m !== null && j + m.length === end) {
+        return {
+          entry: m.values[0], start: strippedStart(v.tokens[j], m.prefix), end: v.tokens[start - 1].end, tokenStart: j, tokenEnd: start,
+        };
+      }
     }
   }
   return undefined;
@@ -138,7 +150,6 @@ function titleBefore(v: TokenView, start: number, from: number, lexicon: Lexicon
 /**
  * Candidates from the tagger on the tokens `found` leaves uncovered (rules in the module comment).
  * @param v the document's token view; `found` the candidates of the other recognisers.
- * @param frequent keys frequent in the tagger's training data (for the proclitic rule); default the model's.
  * @returns new candidates only, in text order.
  * @throws DataError when the model cannot be loaded.
  */

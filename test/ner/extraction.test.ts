@@ -86,6 +86,18 @@ describe("tagger mentions in extraction", () => {
     expect(warnings).toHaveLength(1);
   });
 
+  it("types a tagged person as official when a lexicon title ends before the name (nisba adjectives skipped)", async () => {
+    const res = await loadResources(DATA, { ner: true });
+    const at = (text: string) => {
+      const v = buildTokenView(text, tokenize(text), splitSentences(text), res.lexicon);
+      return nerCandidates(v, scanMentions(v, res.lexicon), res.lexicon, lazyNerTagger(DATA)).find((c) => c.label === "ديفيد ماكنزي");
+    };
+    const official = at("وقال السفير الأمريكي ديفيد ماكنزي إن بلاده تدعم الحوار بين الأطراف.");
+    expect(official?.type).toBe("official");
+    expect(official?.titles?.[0].entry.text).toBe("السفير");
+    expect(at("وقال ديفيد ماكنزي إن بلاده تدعم الحوار بين الأطراف.")?.type).toBe("person");
+  });
+
   it("maps spans onto clitic-stripped tokens", async () => {
     const res = await loadResources(DATA);
     const known = (k: string) => ["كاظم", "سوريا"].includes(k);
