@@ -129,9 +129,10 @@ export class Matcher {
     if (how === 1 && name !== null) this.b[name] = undefined as unknown as Value;
   }
 
-  *run(): Generator<Row> {
-    for (const c of this.upfront) if (evaluate(c, this.b, this.ctx) !== true) return;
-    yield* this.parts_(0);
+  /** The matches: none when a conjunct on already bound variables fails (no generator layer of its own). */
+  run(): Iterable<Row> {
+    for (const c of this.upfront) if (evaluate(c, this.b, this.ctx) !== true) return [];
+    return this.parts_(0);
   }
 
   private *parts_(i: number): Generator<Row> {
@@ -331,6 +332,6 @@ function sameElement(a: Value, b: Value): boolean {
  * AST object) when `parts` is a fresh array; `pruning` when the rows' multiplicity does not matter downstream
  * (see pruning.ts).
  */
-export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx, planKey: object = parts, pruning = false): Generator<Row> {
+export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx, planKey: object = parts, pruning = false): Iterable<Row> {
   return new Matcher(parts, where, row, ctx, planKey, pruning).run();
 }
