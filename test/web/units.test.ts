@@ -5,7 +5,7 @@ import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { isRtl } from "../../web/src/dom.ts";
 import { computeVisibility, dateBounds, dateInRange } from "../../web/src/filters.ts";
 import { LABEL_GAP, LabelCollider, drawNodeHover, drawNodeLabel, labelAnchor, labelCollider } from "../../web/src/labels.ts";
-import { mapPositions, prng, seedPositions } from "../../web/src/layout.ts";
+import { mapPositions, prng, seedPositions, spreadAround } from "../../web/src/layout.ts";
 import { defaultState, stateFromSearch, stateToSearch } from "../../web/src/state.ts";
 
 function tinyGraph(): KnowledgeGraph {
@@ -95,7 +95,9 @@ function recorder() {
     direction: "inherit", textAlign: "start", font: "", fillStyle: "", shadowOffsetX: 0, shadowOffsetY: 0, shadowBlur: 0, shadowColor: "",
     save() {}, restore() { this.direction = "inherit"; this.textAlign = "start"; },
     measureText: (s: string) => ({ width: s.length * 7 }),
+    canvas: { width: 1000, height: 600 }, lineJoin: "miter", lineWidth: 1, strokeStyle: "",
     fillText(text: string, x: number, y: number) { calls.push({ op: "fillText", args: [x, y], direction: this.direction, align: this.textAlign, text }); },
+    strokeText(text: string, x: number, y: number) { calls.push({ op: "strokeText", args: [x, y], direction: this.direction, align: this.textAlign, text }); },
     beginPath() {}, closePath() {}, fill() {},
     moveTo: (x: number, y: number) => calls.push({ op: "moveTo", args: [x, y] }),
     lineTo: (x: number, y: number) => calls.push({ op: "lineTo", args: [x, y] }),
@@ -130,6 +132,28 @@ describe("RTL labels (sigma issue #979)", () => {
     expect(Math.max(...xs)).toBeLessThan(200);
     expect(200 - far).toBeGreaterThanOrEqual(8 + 5 * 7);
     expect(200 - far).toBeLessThan(8 + 5 * 7 + 16);
+  });
+  it("draws a halo under the text, and leaves out a label cut by the stage's edge unless forced", () => {
+    labelCollider.reset();
+    const { ctx, calls } = recorder();
+    drawNodeLabel(ctx, { x: 100, y: 50, size: 10, label: "تكريت", color: "#f00" } as never, settings);
+    expect(calls.map((c) => c.op)).toEqual(["strokeText", "fillText"]);
+    expect(calls[0].args).toEqual(calls[1].args);
+    // 5 letters × 7 px = 35 px: a label ending 13 px from the left edge would start at -22.
+    const near = recorder();
+    drawNodeLabel(near.ctx, { x: 20, y: 50, size: 4, label: "بغداد", color: "#f00" } as never, settings);
+    expect(near.calls).toEqual([]);
+    drawNodeLabel(near.ctx, { x: 20, y: 50, size: 4, label: "بغداد", color: "#f00", forceLabel: true } as never, settings);
+    expect(near.calls.filter((c) => c.op === "fillText")).toHaveLength(1);
+  });
+  it("keeps labels off occupied boxes (other nodes' discs)", () => {
+    labelCollider.reset();
+    labelCollider.occupy(60, 40, 80, 60);
+    const { ctx, calls } = recorder();
+    drawNodeLabel(ctx, { x: 100, y: 50, size: 10, label: "تكريت", color: "#f00" } as never, settings);
+    expect(calls).toEqual([]);
+    drawNodeLabel(ctx, { x: 100, y: 90, size: 10, label: "تكريت", color: "#f00" } as never, settings);
+    expect(calls.filter((c) => c.op === "fillText")).toHaveLength(1);
   });
   it("skips a label that would overlap one already drawn, unless forced", () => {
     const c = new LabelCollider();
@@ -167,5 +191,37 @@ describe("layouts", () => {
     const none = tinyGraph();
     none.forEachNode((k) => none.removeNodeAttribute(k, "lat"));
     expect(mapPositions(none)).toBeNull();
+  });
+  it("pulls a far place in along its bearing, so the region keeps the stage", () => {
+    const g = tinyGraph();
+    // Enough nearby places for a robust extent (10th–90th percentile) that leaves the far one out.
+    const near: [number, number][] = [[34.6, 43.7], [35.5, 44.4], [32.5, 44.4], [31.0, 46.3], [36.3, 43.1], [33.4, 43.3]];
+    near.forEach(([lat, lon], i) => g.addNode(`place:n${i}`, { label: `n${i}`, type: "place", aliases: [], provenance: [], mentions: 1, docs: [], lat, lon }));
+    const p = mapPositions(g)!;
+    const lats = [36.19, 33.31, 51.5, ...near.map((x) => x[0])];
+    const cos = Math.cos(((lats.reduce((a, b) => a + b, 0) / lats.length) * Math.PI) / 180);
+    const raw = { x: -0.12 * cos, y: 51.5 };
+    const dRaw = Math.hypot(raw.x - p["place:a"].x, raw.y - p["place:a"].y);
+    const d = Math.hypot(p["place:far"].x - p["place:a"].x, p["place:far"].y - p["place:a"].y);
+    expect(d).toBeLessThan(dRaw / 2);
+    expect(p["place:far"].x).toBeLessThan(p["place:b"].x);
+    expect(p["place:far"].y).toBeGreaterThan(p["place:a"].y);
+  });
+  it("spreads nodes off each other, moving only the ones not fixed", () => {
+    const g = tinyGraph();
+    g.forEachNode((k) => g.setNodeAttribute(k, "size", 10));
+    const pos: Record<string, { x: number; y: number }> = {};
+    for (const k of g.nodes()) pos[k] = { x: 0, y: 0 };
+    pos["place:far"] = { x: 600, y: 600 };
+    spreadAround(g, pos, new Set(["place:a", "place:b"]));
+    expect(pos["place:a"]).toEqual({ x: 0, y: 0 });
+    expect(pos["place:b"]).toEqual({ x: 0, y: 0 });
+    const free = ["force:x", "official:y", "event:1", "event:2", "event:3"];
+    // Extent ≈ 600 units over 600 px: one unit is about a pixel; discs are 10 + 2 px in radius.
+    for (const a of free) {
+      for (const b of [...free, "place:a"]) {
+        if (a !== b) expect(Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y), `${a} ${b}`).toBeGreaterThan(20);
+      }
+    }
   });
 });

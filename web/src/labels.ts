@@ -28,14 +28,19 @@ function font(settings: Settings): string {
 }
 
 /**
- * Occupied label boxes of the frame being drawn, so labels do not overlap at rest: a label that would cover one
- * already drawn is skipped unless its node has `forceLabel` (hovered neighbourhood, selection, query result).
- * The renderer calls {@link LabelCollider.reset} before each frame.
+ * Occupied boxes of the frame being drawn, so labels do not overlap at rest: a label that would cover a label
+ * already drawn, or (on graphs small enough to check every node) another node's disc, is skipped unless its node
+ * has `forceLabel` (hovered neighbourhood, selection, query result). The renderer calls
+ * {@link LabelCollider.reset} and registers the discs before each frame.
  */
 export class LabelCollider {
   private boxes: number[] = [];
   reset(): void {
     this.boxes.length = 0;
+  }
+  /** Marks a box as taken (a node's disc) without drawing anything there. */
+  occupy(x0: number, y0: number, x1: number, y1: number): void {
+    this.boxes.push(x0, y0, x1, y1);
   }
   /** Registers the box and returns true when it overlaps none drawn so far (or when `force`). */
   claim(x0: number, y0: number, x1: number, y1: number, force: boolean): boolean {
@@ -61,6 +66,9 @@ export function drawNodeLabel(context: CanvasRenderingContext2D, data: LabelData
   const { rtl: r, x: ax } = labelAnchor({ x: data.x, size: data.size, label: data.label });
   const x0 = r ? ax - w : ax;
   const h = settings.labelSize;
+  // A label cut by the stage's edge is left out at rest (zooming or hovering shows it).
+  const width = context.canvas.width / (globalThis.devicePixelRatio || 1);
+  if (data.forceLabel !== true && (x0 < 0 || x0 + w > width)) return;
   if (!labelCollider.claim(x0 - 1, data.y - h / 2 - 1, x0 + w + 1, data.y + h / 2 + 1, data.forceLabel === true)) return;
   paintLabel(context, data, settings);
 }
@@ -78,6 +86,11 @@ export function paintLabel(context: CanvasRenderingContext2D, data: LabelData, s
   context.font = font(settings);
   context.direction = rtl ? "rtl" : "ltr";
   context.textAlign = rtl ? "right" : "left";
+  // A white halo keeps the text readable where it crosses edges or a node's rim.
+  context.lineJoin = "round";
+  context.lineWidth = 3;
+  context.strokeStyle = "rgba(255,255,255,0.85)";
+  context.strokeText(data.label, x, data.y + size / 3);
   context.fillText(data.label, x, data.y + size / 3);
   context.restore();
 }

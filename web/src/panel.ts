@@ -30,7 +30,7 @@ function safeUrl(u: string | undefined): string | null {
   }
 }
 
-/** One evidence item: the sentence with the mention in `<mark>`, then the document line. */
+/** One evidence item: the document line (title, outlet, date, link), then the sentence with the mention in `<mark>`. */
 export function evidenceItem(ev: Evidence): HTMLLIElement {
   const s = ev.sentence;
   const quote = el("blockquote", { class: "sentence", dir: "auto", lang: "ar" },
@@ -41,7 +41,7 @@ export function evidenceItem(ev: Evidence): HTMLLIElement {
     ev.source ? el("span", { class: "doc-source" }, ev.source) : null,
     ev.date ? el("time", { datetime: ev.date }, ev.date) : null,
     href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-i18n": "openSource" }, t("openSource")) : null);
-  return el("li", { class: "evidence", "data-doc": ev.doc, "data-sentence": ev.sentenceIndex }, quote, meta);
+  return el("li", { class: "evidence", "data-doc": ev.doc, "data-sentence": ev.sentenceIndex }, meta, quote);
 }
 
 function fillEvidence(section: HTMLElement, items: Evidence[]): void {
@@ -134,8 +134,9 @@ export function showNode(root: HTMLElement, graph: KnowledgeGraph, key: string, 
     nb.append(el("details", { open: type !== "MENTIONED_WITH", "data-relation": type },
       el("summary", {}, sw, `${typeName(type)} · ${type} (${items.length})`), el("ul", {}, ...items)));
   }
-  content.push(nb);
+  // Evidence first: it is what the analyst checks; the neighbour lists of a hub can be long.
   content.push(evidenceSection(graph, "node", key, a.provenance));
+  content.push(nb);
   root.replaceChildren(...content.filter((x): x is HTMLElement => x !== null));
   root.hidden = false;
   root.dataset.node = key;

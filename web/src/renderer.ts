@@ -21,6 +21,10 @@ const DIM_EDGE = "#f0f0f0";
 export const HOVER_DIM_LIMIT = 12_000;
 /** Edges (all, shown or not: sigma keeps every edge in its buffers) above which the large-graph drawing is used. */
 export const LARGE_EDGES = 20_000;
+/** Graphs up to this many nodes keep labels off other nodes' discs (every disc is checked on every frame). */
+const DISC_CHECK_NODES = 2000;
+/** Most highlighted (query result) labels forced on. */
+const HIGHLIGHT_LABELS = 12;
 /** Most neighbour labels forced on while hovering. */
 const HOVER_LABELS = 60;
 
@@ -123,11 +127,12 @@ export function createRenderer(
       }
       if (s.highlight) {
         if (s.highlight.nodes.has(node)) {
-          res.forceLabel = true;
+          // A path's few labels are all shown; a larger result's labels go through the collider like any others.
+          if (s.highlight.nodes.size <= HIGHLIGHT_LABELS) res.forceLabel = true;
           res.zIndex = 2;
         } else {
           res.color = DIM_NODE;
-          res.label = "";
+          res.label = null;
           res.zIndex = 0;
         }
       }
@@ -135,7 +140,7 @@ export function createRenderer(
         const inside = node === s.hoveredNode || s.hoverNeighbours.has(node);
         if (!inside && s.hoverMode === "dim") {
           res.color = DIM_NODE;
-          res.label = "";
+          res.label = null;
           res.zIndex = 0;
         } else if (inside) {
           // Labels of a hub's many neighbours would cover the stage: force at most HOVER_LABELS of them.
@@ -249,7 +254,22 @@ export function createRenderer(
   };
   sigma.on("enterNode", ({ node }) => setHover(node));
   sigma.on("leaveNode", () => setHover(null));
-  sigma.on("beforeRender", () => labelCollider.reset());
+  sigma.on("beforeRender", () => {
+    labelCollider.reset();
+    if (graph.order > DISC_CHECK_NODES) return;
+    // Node discs are taken space: labels at rest go where no other node is drawn.
+    const { width, height } = sigma.getDimensions();
+    graph.forEachNode((k) => {
+      const d = sigma.getNodeDisplayData(k);
+      // Dimmed nodes (outside a query result or a hovered neighbourhood) do not keep labels away.
+      if (!d || d.hidden || d.color === DIM_NODE) return;
+      const v = sigma.framedGraphToViewport(d);
+      // The disc's inner half: a label may graze a node's rim (its halo keeps it readable) but not cover it.
+      const r = sigma.scaleSize(d.size) * 0.5;
+      if (v.x + r < 0 || v.y + r < 0 || v.x - r > width || v.y - r > height) return;
+      labelCollider.occupy(v.x - r, v.y - r, v.x + r, v.y + r);
+    });
+  });
   sigma.on("afterRender", () => {
     if (!first) return;
     first = false;
