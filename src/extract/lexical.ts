@@ -5,6 +5,7 @@
 import type { Lexicon, LexiconEntry, NameRef, PatternEntry } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import { nameKeys } from "../lexicon/trie.ts";
+import { normalizeKey } from "../text/normalize.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { transliterate, transliterateComplement } from "./transliterate.ts";
 
@@ -44,12 +45,28 @@ function candidateFromEntry(v: TokenView, i: number, length: number, prefix: num
   };
 }
 
-/** Extends a body mention over agreeing adjectives that follow it (وزارة البيشمركة الكردية). */
+/** True when `key` is the nisba adjective of a country (العراقي، الإماراتية، عراقية). */
+export function isCountryAdjective(key: string, lexicon: Lexicon): boolean {
+  const bare = key.startsWith("ال") ? key.slice(2) : key;
+  const stem = bare.replace(/(يه|يون|يين|ي)$/u, "");
+  if (stem === bare || stem.length < 2) return false;
+  for (const form of [stem, `ال${stem}`, `${stem}ا`]) {
+    const m = lexicon.names.longest([form], 0, false);
+    if (m !== null && m.length === 1 && m.values[0].entry.kind === "country") return true;
+  }
+  return false;
+}
+
+/**
+ * Extends a body mention over agreeing adjectives that follow it (وزارة البيشمركة الكردية). An organization's
+ * nationality (شركة دانة غاز الإماراتية) describes it and stays out of the name.
+ */
 function absorbAdjectives(v: TokenView, c: Candidate, limit: number, lexicon: Lexicon): void {
   let j = c.tokenEnd;
   while (j < limit) {
     const k = v.keys[j];
     if (k === null || !isDefiniteAdjective(k, lexicon) || lexicon.names.hasFirst(k)) break;
+    if (c.type === "organization" && isCountryAdjective(k, lexicon)) break;
     j++;
   }
   if (j > c.tokenEnd) {
@@ -110,7 +127,14 @@ export function lexiconEntryNamed(name: string, lexicon: Lexicon): LexiconEntry 
  * Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). `firstKey`
  * replaces the key of token `j` (the key without its conjunction, for a list member "وY").
  */
-function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string): number {
+function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
+  const n = placeNameCore(v, j, limit, lexicon, firstKey, p);
+  if (n === 0 || p === undefined || p.suffixes.length === 0) return n;
+  const next = v.keys[j + n];
+  return j + n < limit && next !== null && next !== undefined && p.suffixes.some((x) => normalizeKey(x) === next) ? n + 1 : n;
+}
+
+function placeNameCore(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
   const k = firstKey ?? v.keys[j];
   if (j >= limit || k === null || k === undefined) return 0;
   const w = lexicon.words;
@@ -122,7 +146,10 @@ function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, f
   if (v.tokens[j].kind !== "word" || isStopWord(k, lexicon) || w.placeStopWords.has(k) || w.adjectives.has(k)) return 0;
   if (lexicon.titles.hasFirst(k) || lexicon.patterns.hasFirst(k)) return 0;
   // Indefinite nisba adjectives (سكنية، حدودية) describe, they do not name.
-  if (!k.startsWith("ال") && /(يه|ي)$/.test(k) && !lexicon.firstNames.has(k)) return 0;
+  // After a singular keyword that is always followed by a name (منفذ زرباطية) a nisba form names; a country
+  // adjective never does (خمس محافظات عراقية).
+  const nameSlot = p?.nameOnly === true && !p.isPlural && !isCountryAdjective(k, lexicon);
+  if (!nameSlot && !k.startsWith("ال") && /(يه|ي)$/.test(k) && !lexicon.firstNames.has(k)) return 0;
   if (k.length < 2) return 0;
   const k2 = v.keys[j + 1];
   if (j + 1 < limit && k2 !== null && k2 !== undefined && w.nameSecondParts.has(k2)) return 2;
@@ -149,10 +176,17 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
   while (k < limit && k - j < 7) {
     const key = v.keys[k];
     if (key === null || v.tokens[k].kind !== "word" || isStopWord(key, lexicon)) break;
-    if (lexicon.titles.hasFirst(key) && k > j && lexicon.titles.longest(v.keys, k, false, limit)?.values[0].kind !== "title") break;
+    // A title or a word carrying a preposition (برئاسة، بحضور، لمواجهة) ends the name.
+    if (k > j && lexicon.titles.hasFirst(key)) break;
+    if (k > j && /^[بل]/u.test(key) && key.length >= 4 && !key.startsWith("بال") && !key.startsWith("لل") &&
+      !lexicon.names.hasFirst(key) && !lexicon.patterns.hasFirst(key)) break;
     const coordinated = key.startsWith("و") && k > j;
     if (key.startsWith("لل") || key.startsWith("بال") || key.startsWith("كال")) break;
     if (key.startsWith("وال") || key.startsWith("فال")) break;
+    // An organization's nationality ends its name (شركة دانة غاز الإماراتية): the words before it are the name.
+    if (k > j && p.type === "organization" && lastDef < 0 && isCountryAdjective(key, lexicon)) {
+      return k - j <= 3 ? { len: k - j } : { len: 0 };
+    }
     if (key.startsWith("ال")) {
       if (lastDef < 0) {
         const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, weakOk: true });
@@ -270,18 +304,21 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
     } else if (p.lexiconOnly !== true) {
       // A place the lexicon lacks, or a street/area named after one (شارع فلسطين).
       const prefix = clitic ? 1 : 0;
-      const len = lex !== null ? lex.tokenEnd - k : placeNameAt(v, k, limit, lexicon, clitic ? key.slice(1) : undefined);
+      const len = lex !== null ? lex.tokenEnd - k : placeNameAt(v, k, limit, lexicon, clitic ? key.slice(1) : undefined, p);
       if (len > 0) {
         const s = strippedStart(v.tokens[k], prefix);
         const e = v.tokens[k + len - 1].end;
         const name = v.text.slice(s, e);
+        // English from the name without a suffix word (حقل كورمور للغاز → "Khor Mor … field").
+        const core = lex !== null ? len : placeNameCore(v, k, limit, lexicon, clitic ? key.slice(1) : undefined, p);
+        const coreName = v.text.slice(s, v.tokens[k + core - 1].end);
         const known = lex?.entry;
         c = {
           type: "place", label: full ? v.text.slice(headStart, e) : name, tokenStart: full ? i : k, tokenEnd: k + len,
           start: full ? headStart : s, end: e, sentence: v.sentenceOf[k], source: "pattern", confidence: 0.75,
           en: known !== undefined
             ? { text: full ? fillEn(p.en, known.en) : known.en, source: "lexicon" }
-            : lazyEn(() => (full ? transliterateComplement(p.en, name, lexicon, { translate: false }) : transliterate(name, lexicon)), "transliteration"),
+            : lazyEn(() => (full ? transliterateComplement(p.en, coreName, lexicon, { translate: false }) : transliterate(coreName, lexicon)), "transliteration"),
         };
       }
     }

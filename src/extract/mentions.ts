@@ -136,6 +136,9 @@ export function addShortForms(v: TokenView, lexicon: Lexicon, found: Candidate[]
       for (let k = i; k < i + m.length; k++) if (covered[k] === 1) free = false;
       if (!free) continue;
       const { person } = m.values[0];
+      // على (a preposition) and علي (a name) share a key: the spelling of the first word must agree.
+      const firstLabel = person.label.trim().split(/\s+/)[0] ?? "";
+      if (v.tokens[i].surface.endsWith("ى") !== firstLabel.endsWith("ى") && m.prefix === 0 && v.keys[i] === nameKeys(firstLabel)[0]) continue;
       // A single word that is also a strong lexicon name stays the lexicon's.
       const lex = lexiconAt(v, i, to, lexicon);
       if (lex !== null && lex.tokenEnd >= i + m.length) continue;

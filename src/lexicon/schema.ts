@@ -84,6 +84,10 @@ export const PatternFileEntry = z.object({
   /** Only after a title (قائد عمليات بغداد); `labelPrefix` is prepended to the label (قيادة عمليات بغداد). */
   titleOnly: z.boolean().optional(),
   labelPrefix: z.string().optional(),
+  /** Places: the keyword is always followed by a name (قضاء، ناحية، منفذ): an indefinite nisba there names. */
+  nameOnly: z.boolean().optional(),
+  /** Places: words that may follow X inside the name (حقل كورمور للغاز). */
+  suffixes: z.array(arabic).default([]),
   plural: z.array(arabic).default([]),
 });
 

@@ -23,7 +23,8 @@ const TriggerFileSchema = z.object({
   eventTypes: z.partialRecord(eventType, z.object({
     noun: phrase,
     keyRole: role.optional(),
-    requires: role.optional(),
+    /** A role, or "participant": any participant. */
+    requires: z.union([role, z.literal("participant")]).optional(),
     confidence: z.number().min(0).max(1),
     /** Event types whose trigger, chained right after this one in a clause, names the same happening. */
     absorbs: z.array(eventType).default([]),
@@ -37,6 +38,10 @@ const TriggerFileSchema = z.object({
     context: z.object({ words: z.array(phrase).min(1), within: z.number().int().min(1).max(12) }).optional(),
   })),
   roleMarkers: z.array(z.object({ leads: z.array(phrase).min(1), role, types: z.array(eventType).optional() })),
+  /** Light verbs between a subject and a trigger noun ("X ترأس اجتماعا"، "X عقد اجتماعا"): X takes `role` (default: the trigger's `before` role, else agent). */
+  supportVerbs: z.array(z.object({ verbs: z.array(phrase).min(1), role: role.optional() })).default([]),
+  /** Time words that may stand between a light verb and its trigger noun ("ترأس، الأسبوع الماضي، اجتماعا"). */
+  timeWords: z.array(phrase).default([]),
   excludeLeads: z.array(phrase),
   placeExcludeLeads: z.array(phrase),
   relativePronouns: z.object({ singular: z.array(phrase), plural: z.array(phrase) }),
@@ -62,8 +67,8 @@ export interface EventTypeInfo {
   noun: string;
   /** Role that identifies the happening (two killings with different victims are two events). */
   keyRole?: ParticipantRole;
-  /** Role without which a mention is not an event (a killing needs a victim). */
-  requires?: ParticipantRole;
+  /** Role without which a mention is not an event (a killing needs a victim); "participant": any role. */
+  requires?: ParticipantRole | "participant";
   confidence: number;
   /** Event types a trigger chained right after this one may belong to (an explosion absorbs "استهدفت"). */
   absorbs?: EventType[];
@@ -86,6 +91,8 @@ export interface TriggerLexicon {
   triggers: TriggerEntry[];
   /** `leads` as normalised words joined by one space; `phrases` the same words split. */
   roleMarkers: { leads: string[]; phrases: Phrase[]; role: ParticipantRole; types?: ReadonlySet<EventType> }[];
+  supportVerbs: { verbs: Phrase[]; role?: ParticipantRole }[];
+  timeWords: ReadonlySet<string>;
   excludeLeads: ReadonlySet<string>;
   placeExcludeLeads: ReadonlySet<string>;
   relativeSingular: ReadonlySet<string>;
@@ -135,6 +142,8 @@ export function parseTriggerLexicon(data: unknown, origin = "triggers.json"): Tr
       role: m.role,
       types: m.types ? new Set(m.types) : undefined,
     })),
+    supportVerbs: d.supportVerbs.map((v) => ({ verbs: v.verbs.map(toPhrase), role: v.role })),
+    timeWords: keys(d.timeWords),
     excludeLeads: keys(d.excludeLeads),
     placeExcludeLeads: keys(d.placeExcludeLeads),
     relativeSingular: keys(d.relativePronouns.singular),

@@ -183,7 +183,7 @@ function phraseBefore(tokens: readonly Token[], from: number, k: number, phrases
 }
 
 /** Reads the participant before the trigger (relative or attached pronoun, or the mention right before it). */
-function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, m: PhraseMatch, words: LeadWords, ev: EventMention): void {
+function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, m: PhraseMatch, words: LeadWords, ev: EventMention, dates: readonly DateMention[]): void {
   const tokens = view.analysis.tokens;
   const start = ev.start;
   let k = m.tokenStart - 1;
@@ -203,15 +203,22 @@ function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: 
   } else if (m.pronoun) {
     const a = antecedent(view, s, start, lex.maxAntecedentGap, false);
     if (a) take(a);
-  } else if (entry.before) {
+  } else {
     const before = s.mentions.filter((x) => x.end <= start);
     const prev = before[before.length - 1];
-    const between = prev ? spanWords(view, prev.end, start).filter((w) => w !== "قد" && w !== "لقد") : [];
-    if (prev && actor(typeOf(view, prev)) && between.length === 0 && !HARD.test(view.text.slice(prev.end, start))) {
-      take(prev);
+    const between = prev ? leadWords(view, prev.end, start, dates).filter((w) => w !== "قد" && w !== "لقد") : [];
+    // "X [قد] ترأس [الأسبوع الماضي] اجتماعا": a light verb between the subject and the trigger noun
+    const support = between.length === 0 ? undefined : lex.supportVerbs.find((sv) => sv.verbs.some((p) =>
+      p.length <= between.length && p.every((w, k) => w === between[k]) && between.slice(p.length).every((w) => lex.timeWords.has(w))));
+    const adjacent = between.length === 0 && entry.before !== undefined;
+    if (prev && actor(typeOf(view, prev)) && (adjacent || support !== undefined) && !HARD.test(view.text.slice(prev.end, start))) {
+      const r = support?.role ?? entry.before ?? entry.after ?? "agent";
+      const arg = { entity: prev.entity, role: r, start: prev.start, end: prev.end };
+      ev.participants.push(arg);
+      ev.subject = arg;
       // and the list it closes: "وقعت الحكومة وحكومة الإقليم اتفاقا"
       for (let j = before.length - 2; j >= 0 && actor(typeOf(view, before[j])) && coordinated(view, before[j], before[j + 1], words.designators); j--) {
-        ev.participants.push({ entity: before[j].entity, role, start: before[j].start, end: before[j].end });
+        ev.participants.push({ entity: before[j].entity, role: r, start: before[j].start, end: before[j].end });
       }
     }
   }
@@ -294,7 +301,7 @@ export function sentenceEvents(
       tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, windowEnd: wEnd, chained: idx + 1 < found.length && wEnd === next,
       participants: [], places: [], during: false, consequence: false, conjoined: /^[وف]/u.test(tokens[m.tokenStart].key) && m.phrase[0] !== tokens[m.tokenStart].key,
     };
-    readBefore(view, s, lex, entry, m, words, ev);
+    readBefore(view, s, lex, entry, m, words, ev, dates);
     readAfter(view, s, lex, entry, dates, words, ev, wEndOffset);
     ev.date = dates.find((d) => d.value !== undefined && d.start >= end && d.end <= wEndOffset) ?? dateBefore(view, s, lex, m.tokenStart, dates);
     if (ev.chained) {
@@ -309,7 +316,8 @@ export function sentenceEvents(
   linkSentenceEvents(out, lex);
   return out.map((ev) => {
     const req = lex.eventTypes[ev.type]?.requires;
-    return { ...ev, joinOnly: req !== undefined && !ev.participants.some((p) => p.role === req) };
+    const has = req === "participant" ? ev.participants.length > 0 : ev.participants.some((p) => p.role === req);
+    return { ...ev, joinOnly: req !== undefined && !has };
   });
 }
 

@@ -89,9 +89,9 @@ export function oppositionRelations(view: DocView, cues: CueLexicon, rels: Relat
   }
 }
 
-/** The person mentions of the document in order (for antecedents across sentences). */
+/** The nearest person mention before `offset`, in this sentence or the two before (a possessive's antecedent). */
 function personsBefore(view: DocView, s: SentenceView, offset: number): Mention | undefined {
-  for (let k = s.index; k >= 0 && k >= s.index - 1; k--) {
+  for (let k = s.index; k >= 0 && k >= s.index - 2; k--) {
     const ms = view.sentences[k].mentions.filter((m) => m.end <= offset && isPerson(typeOf(view, m)));
     if (ms.length > 0) return ms[ms.length - 1];
   }
@@ -100,7 +100,7 @@ function personsBefore(view: DocView, s: SentenceView, offset: number): Mention 
 
 /**
  * RELATIVE_OF. A possessive kin word (شقيقه، نجله) links the person after it to the person it refers back to
- * (the nearest person before, in this sentence or the one before); a construct kin word (نجل، ابن) links the
+ * (the nearest person before, in this sentence or the two before); a construct kin word (نجل، ابن) links the
  * persons on both sides ("X نجل Y").
  */
 export function kinshipRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {

@@ -43,11 +43,18 @@ function pcodeInside(view: DocView, a: string, b: string): boolean {
  */
 export function betweenRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   for (const s of view.sentences) {
+    // Mentions already read as the target of a cue ("… في محافظة واسط ومنفذ الشلامجة في البصرة": واسط) belong to
+    // that phrase: they do not open the source list of a later cue.
+    const targetOf = new Set<number>();
     for (let i = 0; i + 1 < s.mentions.length; i++) {
       const a = s.mentions[i];
       const b = s.mentions[i + 1];
       if (b.start < a.end || hasHardPunctuation(view.text, a.end, b.start)) continue;
-      const words = gap(view, a, b).filter((w) => !cues.fillers.has(w));
+      // Fillers out, and the adjectives agreeing with X at the start of the gap (منفذ زرباطية الحدودي في …).
+      const all = gap(view, a, b).filter((w) => !cues.fillers.has(w));
+      let lead = 0;
+      while (lead < all.length - 1 && /^ال.{2,}(ي|يه)$/u.test(all[lead])) lead++;
+      const words = all.slice(lead);
       const stages = designatorStages(words, cues.designators).map((w) => w.join(" "));
       const ta = typeOf(view, a);
       const tb = typeOf(view, b);
@@ -55,7 +62,10 @@ export function betweenRelations(view: DocView, cues: CueLexicon, rels: Relation
         if (!p.source.has(ta) || !p.target.has(tb)) continue;
         if (!stages.some((g) => g.length > 0 && p.between.has(g))) continue;
         const conf = cues.confidence[p.family];
-        const sources = [...listLeft(view, s, i, p.source, cues.designators).reverse().map((j) => s.mentions[j]), a];
+        const left = listLeft(view, s, i, p.source, cues.designators);
+        const cut = left.findIndex((j) => targetOf.has(j));
+        const sources = targetOf.has(i) ? [a] : [...(cut < 0 ? left : left.slice(0, cut)).reverse().map((j) => s.mentions[j]), a];
+        targetOf.add(i + 1);
         const targets = listRight(view, s, i + 1, p.target, cues.designators).map((j) => s.mentions[j]);
         if (p.reverse) {
           // "وفد من الحزب برئاسة Y": Y leads the delegation and is a member of the party.
