@@ -11,65 +11,9 @@ import { hasLabels, nodeProp, relProp, relType } from "./graph-access.ts";
 import { prunable, pruningExpand } from "./pruning.ts";
 import { shortestPaths } from "./shortest.ts";
 import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type CMap, type Value } from "./values.ts";
-import { patternVars, readVars } from "./vars.ts";
+import { planConjuncts, type Conj } from "./conjuncts.ts";
+import { readVars } from "./vars.ts";
 import { typeError } from "./errors.ts";
-
-/** A WHERE conjunct and the variables of this MATCH it reads. */
-export interface Conj {
-  expr: Expr;
-  vars: string[];
-}
-
-/** Splits a WHERE expression into its AND-ed conjuncts. */
-export function conjuncts(e: Expr | null, out: Expr[] = []): Expr[] {
-  if (!e) return out;
-  if (e.kind === "binary" && e.op === "AND") {
-    conjuncts(e.left, out);
-    conjuncts(e.right, out);
-  } else out.push(e);
-  return out;
-}
-
-/** The matching state of one MATCH over one input row. */
-/** Where each WHERE conjunct is checked: before matching, or once the variables it reads are bound. */
-interface ConjunctPlan {
-  byVar: Map<string, Conj[]>;
-  upfront: Expr[];
-  /** Variables this MATCH binds (not bound by the input row). */
-  introduced: string[];
-}
-
-/**
- * Conjunct plans by pattern (the AST's array, stable across rows) and by the input row's variables: the plan
- * depends only on which variables are bound, so it is computed once per MATCH and row shape, not once per row.
- */
-const plans = new WeakMap<object, Map<string, ConjunctPlan>>();
-
-function planConjuncts(key: object, parts: PatternPart[], where: Expr | null, row: Row): ConjunctPlan {
-  const sig = Object.keys(row).join("\u0001");
-  let byShape = plans.get(key);
-  const hit = byShape?.get(sig);
-  if (hit) return hit;
-  const introduced = new Set<string>();
-  for (const p of parts) for (const v of patternVars(p)) if (row[v] === undefined) introduced.add(v);
-  const scope = new Set([...Object.keys(row), ...introduced]);
-  const plan: ConjunctPlan = { byVar: new Map(), upfront: [], introduced: [...introduced] };
-  for (const c of conjuncts(where)) {
-    const vars = [...readVars(c, scope)].filter((v) => introduced.has(v));
-    if (vars.length === 0) plan.upfront.push(c);
-    else {
-      const conj = { expr: c, vars };
-      for (const v of vars) {
-        const l = plan.byVar.get(v) ?? [];
-        l.push(conj);
-        plan.byVar.set(v, l);
-      }
-    }
-  }
-  if (!byShape) plans.set(key, (byShape = new Map()));
-  if (byShape.size < 64) byShape.set(sig, plan);
-  return plan;
-}
 
 /**
  * The matching state. `b` holds the bindings: every variable the MATCH introduces is a property from the start

@@ -7,10 +7,9 @@ import type { Clause, Expr, PatternPart, Projection, Query, SetItem } from "./as
 import { CypherSyntaxError, type CypherErrorClass } from "./errors.ts";
 import { isAggregateName, isKnownFunction } from "./functions.ts";
 import { exprKey, substituteItems, walk } from "./vars.ts";
+import { ARG_TYPES, kindOf, staticType, type Kind, type Scope, type SType } from "./static-types.ts";
 
-/** What a variable holds, as far as the checker knows: "value" is a non-null scalar (not a map). */
-type Kind = "node" | "rel" | "rels" | "path" | "list" | "map" | "value" | "any";
-type Scope = Map<string, Kind>;
+
 
 class Checker {
   /** Projected items of the last projection checked: structural key → column name. */
@@ -306,67 +305,6 @@ class Checker {
     visit(e, scope, false);
   }
 }
-
-type SType = "bool" | "int" | "float" | "string" | "list" | "map" | "node" | "rel" | "path" | "null" | null;
-
-/** The type of an expression when it is evident without running it (literals, known variables); else null. */
-function staticType(e: Expr, scope: Scope): SType {
-  switch (e.kind) {
-    case "literal": {
-      const v = e.value;
-      if (v === null) return "null";
-      if (typeof v === "boolean") return "bool";
-      if (typeof v === "bigint") return "int";
-      if (typeof v === "number") return "float";
-      if (typeof v === "string") return "string";
-      return null;
-    }
-    case "list":
-    case "listcomp":
-    case "patterncomp":
-      return "list";
-    case "map":
-    case "mapproj":
-      return "map";
-    case "var": {
-      const k = scope.get(e.name);
-      return k === "node" ? "node" : k === "rel" ? "rel" : k === "path" ? "path" : k === "rels" ? "list" : null;
-    }
-    case "compare":
-    case "isnull":
-    case "quantifier":
-    case "patternpred":
-      return "bool";
-    case "call":
-      return /^(collect|labels|keys|nodes|relationships|range|split|tail)$/i.test(e.name) ? "list" : null;
-    default:
-      return null;
-  }
-}
-
-function kindOf(t: SType): Kind {
-  if (t === "node") return "node";
-  if (t === "rel") return "rel";
-  if (t === "path") return "path";
-  if (t === "list") return "list";
-  if (t === "map") return "map";
-  if (t === null || t === "null") return "any";
-  return "value";
-}
-
-/** Functions whose argument type is checked at compile time: name → accepted static types. */
-const ARG_TYPES: Record<string, SType[]> = {
-  labels: ["node"],
-  type: ["rel"],
-  length: ["path"],
-  size: ["list", "string"],
-  properties: ["node", "rel", "map"],
-  keys: ["node", "rel", "map"],
-  nodes: ["path"],
-  relationships: ["path"],
-  startnode: ["rel"],
-  endnode: ["rel"],
-};
 
 function hasAgg(e: Expr): boolean {
   let found = false;
