@@ -64,6 +64,11 @@ describe("pruning var-length expansion", () => {
           const grouped = runQuery(g, `MATCH ${pat} RETURN b.type AS t, count(DISTINCT b) AS n ORDER BY t`);
           const groupedFull = runQuery(g, `MATCH ${pat} WITH b, count(*) AS trails RETURN b.type AS t, count(b) AS n ORDER BY t`);
           expect(grouped.rows, `${seed} ${pat} grouped`).toEqual(groupedFull.rows);
+          // The end bound by an earlier MATCH, the start free: the search runs backwards from the end.
+          const back = `MATCH (b {label: 'v${(seed + 5) % 12}'}) MATCH (a)${left}[${range}]${right}(b)`;
+          const prunedBack = runQuery(g, `${back} RETURN DISTINCT a.label`);
+          const fullBack = runQuery(g, `${back} WITH a, count(*) AS trails RETURN a.label`);
+          expect(sorted(prunedBack.rows), `${seed} ${back}`).toEqual(sorted(fullBack.rows));
           cases++;
         }
       }
