@@ -49,16 +49,19 @@ function assignKeys(cands: Candidate[]): Candidate[] {
       l.words.length > words.length && words.every((w, i) => l.words[i] === w));
     if (hosts.length === 1) c.entityKey = hosts[0][0];
   }
-  // Role mentions: the one person holding a title of the same group (and the same body, when both name one).
-  const holders = new Map<string, Set<string>>();
+  // Role mentions: the one person holding a title of the same group — among them, those whose title names the
+  // same body when the role names one (رئيس جهاز المخابرات → the person with a title of that body).
+  const holders = new Map<string, Map<string, Set<string>>>();
   for (const c of cands) {
     if (!HUMAN.has(c.type) || c.roleOnly === true) continue;
     for (const t of c.titles ?? []) {
       const g = t.entry.group;
       if (g === undefined) continue;
-      let s = holders.get(g);
-      if (s === undefined) holders.set(g, (s = new Set()));
-      s.add(c.entityKey!);
+      let byPerson = holders.get(g);
+      if (byPerson === undefined) holders.set(g, (byPerson = new Map()));
+      let bodies = byPerson.get(c.entityKey!);
+      if (bodies === undefined) byPerson.set(c.entityKey!, (bodies = new Set()));
+      if (t.body?.entityKey !== undefined) bodies.add(t.body.entityKey);
     }
   }
   for (const c of cands) {
@@ -66,10 +69,17 @@ function assignKeys(cands: Candidate[]): Candidate[] {
       kept.push(c);
       continue;
     }
-    const g = c.titles?.[0]?.entry.group;
-    const s = g !== undefined ? holders.get(g) : undefined;
-    if (s !== undefined && s.size === 1) {
-      c.entityKey = [...s][0];
+    const t = c.titles?.[0];
+    const byPerson = t?.entry.group !== undefined ? holders.get(t.entry.group) : undefined;
+    if (byPerson === undefined) continue;
+    let persons = [...byPerson.keys()];
+    const body = t?.body?.entityKey;
+    if (body !== undefined) {
+      const same = persons.filter((p) => byPerson.get(p)!.has(body));
+      if (same.length > 0) persons = same;
+    }
+    if (persons.length === 1) {
+      c.entityKey = persons[0];
       kept.push(c);
     }
   }

@@ -117,6 +117,15 @@ describe("anaphora and role mentions", () => {
     expect(rana.provenance).toHaveLength(2);
   });
 
+  it("joins a role mention that names a body to the holder of a title of that body", async () => {
+    const text = "وقال رئيس هيئة النزاهة كاظم العيساوي ان التحقيق مستمر، فيما أكد رئيس جهاز الأمن الوطني سعد الخزرجي اعتقال متهمين. والتقى الوزير رئيس جهاز الأمن الوطني لبحث الملف.";
+    const es = await entities(text);
+    const khazraji = es.find((e) => e.label === "سعد الخزرجي")!;
+    const issawi = es.find((e) => e.label === "كاظم العيساوي")!;
+    expect(khazraji.provenance).toHaveLength(2);
+    expect(issawi.provenance).toHaveLength(1);
+  });
+
   it("merges body variants (الداخلية → وزارة الداخلية) and keeps a distinct force distinct", async () => {
     const text = "أعلنت الداخلية ان قوات الداخلية انتشرت في كربلاء.";
     expect(summary(await entities(text))).toEqual(["force:قوات وزارة الداخلية", "ministry:وزارة الداخلية", "place:كربلاء"]);
