@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { ShabakaError } from "../errors.ts";
-import { loadGraph } from "../graph/store.ts";
+import type { KnowledgeGraph } from "../graph/types.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerQueryCommand } from "./commands/query.ts";
 import { registerBuildCommand } from "./commands/build.ts";
@@ -12,6 +12,12 @@ import { registerServeCommand } from "./commands/serve.ts";
 import { registerStartCommand } from "./commands/start.ts";
 import { registerWebCommand } from "./commands/web.ts";
 import { DEFAULT_GRAPH } from "./paths.ts";
+
+/** Reads a saved graph; graphology and the store are loaded only by the commands that read a graph. */
+async function loadGraph(file: string): Promise<KnowledgeGraph> {
+  const store = await import("../graph/store.ts");
+  return store.loadGraph(file);
+}
 
 /** Builds the commander program with every command registered. */
 export function createProgram(): Command {

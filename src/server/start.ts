@@ -4,7 +4,6 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Router } from "express";
 import type { Logger } from "pino";
 import { BadRequestError } from "../errors.ts";
@@ -15,8 +14,9 @@ import type { AppContext } from "./context.ts";
 import { createExportRouter } from "./routes/export.ts";
 import { createQueryRouter } from "./routes/query.ts";
 
-/** The project root (two levels above this file). */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+import { PROJECT_ROOT } from "../cli/paths.ts";
+
+export { PROJECT_ROOT };
 
 /** Settings of {@link startServer}. Either `graph` or `graphPath` is required. */
 export interface ServerOptions {

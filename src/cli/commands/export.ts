@@ -1,49 +1,15 @@
 /**
- * `shabaka export [--graph FILE] --format gexf|gexf-1.2|graphml|csv|neo4j|json [--out PATH] [--query CYPHER]`:
- * writes the graph (or the subgraph a read-only query returns) in one of the export formats (docs/export.md).
- * Single-file formats go to stdout when there is no `--out`; multi-file formats (csv, neo4j) need `--out DIR`.
- * Every file is written atomically (temporary sibling, then rename). Warnings (characters removed, numbers
- * dropped) go to stderr.
+ * `shabaka export [--graph FILE] --format gexf|gexf-1.2|graphml|csv|neo4j|json [--out PATH] [--query CYPHER]`
+ * (docs/export.md); the work is in export-run.ts, loaded when the command runs.
  */
-import { join } from "node:path";
 import type { Command } from "commander";
-import { BadRequestError } from "../../errors.ts";
-import { EXPORT_FORMATS, exportGraph, isExportFormat, isMultiFile, writeFileAtomic } from "../../export/index.ts";
 import type { KnowledgeGraph } from "../../graph/types.ts";
-import { subgraphOfQuery } from "../../server/routes/export.ts";
+import { EXPORT_FORMATS } from "../../export/types.ts";
+import type { ExportCliOptions } from "./export-run.ts";
 
 export interface ExportCommandDeps {
   loadGraph(file: string): Promise<KnowledgeGraph>;
   defaultGraphPath: string;
-}
-
-/** Time budget of `--query` (no server to keep responsive, so longer than the API's 2 s). */
-const CLI_QUERY_TIMEOUT_MS = 60_000;
-
-interface ExportCliOptions {
-  graph: string;
-  format: string;
-  out?: string;
-  query?: string;
-  params?: string;
-  bom: boolean;
-  cooccurrence: boolean;
-  date?: string;
-  cypherBatch?: string;
-}
-
-function parseParams(text: string | undefined): Record<string, unknown> {
-  if (text === undefined) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new BadRequestError(`--params must be a JSON object, got ${JSON.stringify(text)}.`, "BAD_OPTION");
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new BadRequestError(`--params must be a JSON object, got ${JSON.stringify(text)}.`, "BAD_OPTION");
-  }
-  return value as Record<string, unknown>;
 }
 
 /** Registers the `export` command. Errors are thrown (main() prints `shabaka export: <message>` and exits 1). */
@@ -61,41 +27,7 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps)
     .option("--date <YYYY-MM-DD>", "GEXF lastmodifieddate (default: today, UTC)")
     .option("--cypher-batch <rows>", "rows per UNWIND batch of the Neo4j import.cypher (default 1000)")
     .action(async (opts: ExportCliOptions) => {
-      if (!isExportFormat(opts.format)) {
-        throw new BadRequestError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got "${opts.format}".`, "BAD_FORMAT");
-      }
-      if (isMultiFile(opts.format) && opts.out === undefined) {
-        throw new BadRequestError(`--format ${opts.format} writes several files: give a folder with --out DIR.`, "BAD_OPTION");
-      }
-      if (opts.params !== undefined && opts.query === undefined) {
-        throw new BadRequestError("--params needs --query.", "BAD_OPTION");
-      }
-      const batch = opts.cypherBatch === undefined ? undefined : Number(opts.cypherBatch);
-      const graph = await deps.loadGraph(opts.graph);
-      const subgraph = opts.query === undefined ? undefined : subgraphOfQuery(graph, opts.query, parseParams(opts.params), "--query", CLI_QUERY_TIMEOUT_MS);
-      const result = exportGraph(graph, opts.format, {
-        subgraph,
-        bom: opts.bom,
-        includeCooccurrence: opts.cooccurrence,
-        date: opts.date,
-        cypherBatchSize: batch,
-      });
-      if (opts.out === undefined) {
-        // A reader that stops early (`| head`) closes the pipe: that ends the export quietly, not with a stack trace.
-        process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-          if (err.code === "EPIPE") process.exit(0);
-          throw err;
-        });
-        await result.files[0].writeTo(process.stdout);
-      } else if (isMultiFile(opts.format)) {
-        for (const f of result.files) await writeFileAtomic(f, join(opts.out, f.filename));
-      } else {
-        await writeFileAtomic(result.files[0], opts.out);
-      }
-      for (const w of result.warnings) process.stderr.write(`shabaka export: warning: ${w}\n`);
-      if (opts.out !== undefined) {
-        const names = isMultiFile(opts.format) ? result.files.map((f) => join(opts.out!, f.filename)).join(", ") : opts.out;
-        process.stderr.write(`shabaka export: wrote ${names} (${result.counts.nodes} nodes, ${result.counts.edges} edges)\n`);
-      }
+      const { runExport } = await import("./export-run.ts");
+      await runExport(opts, deps);
     });
 }

@@ -1,8 +1,7 @@
 /** `shabaka serve [--graph FILE] [--port 3000] [--host 127.0.0.1]`. */
 import type { Command } from "commander";
-import { pino } from "pino";
 import { BadRequestError } from "../../errors.ts";
-import { startServer, type RunningServer } from "../../server/start.ts";
+import type { RunningServer } from "../../server/start.ts";
 import { DEFAULT_GRAPH } from "../paths.ts";
 
 export interface ServeOptions {
@@ -21,6 +20,8 @@ export function parsePort(value: string): number {
 
 /** Starts the server, prints its address, and closes it on SIGINT/SIGTERM. */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
+  // Loaded here, not at import, so the other commands start without Express and the engines.
+  const [{ pino }, { startServer }] = await Promise.all([import("pino"), import("../../server/start.ts")]);
   // Request log as JSON lines on stderr (LOG_LEVEL=warn quietens it; pino's levels).
   const logger = pino({ level: process.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   const server = await startServer({ graphPath: opts.graph, port: parsePort(opts.port), host: opts.host, allowWrites: opts.allowWrites === true, logger });

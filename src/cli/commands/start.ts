@@ -1,10 +1,8 @@
 /** `shabaka start` (`npm start`): build the web app and the graph when stale, then serve on 127.0.0.1:3000. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { PROJECT_ROOT } from "../../server/start.ts";
-import { DEFAULT_ARTICLES, DEFAULT_DATA_DIR, DEFAULT_GRAPH } from "../paths.ts";
+import { DEFAULT_ARTICLES, DEFAULT_DATA_DIR, DEFAULT_GRAPH, PROJECT_ROOT } from "../paths.ts";
 import { isStale } from "../freshness.ts";
-import { runBuild } from "./build.ts";
 import { serve } from "./serve.ts";
 import { buildWeb } from "./web.ts";
 
@@ -27,6 +25,7 @@ export function registerStartCommand(program: Command): void {
       if (await buildWeb(true)) process.stdout.write("web app built → web/dist\n");
       const inputs = [DEFAULT_ARTICLES, ...EXTRACTOR_INPUTS];
       if (isStale(DEFAULT_GRAPH, inputs)) {
+        const { runBuild } = await import("./build-run.ts");
         const { summary, warnings } = await runBuild([DEFAULT_ARTICLES], DEFAULT_GRAPH);
         for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
         process.stdout.write(`${summary}\n`);

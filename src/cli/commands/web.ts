@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { PROJECT_ROOT } from "../../server/start.ts";
 import { isStale } from "../freshness.ts";
+import { PROJECT_ROOT } from "../paths.ts";
 
 const WEB = resolve(PROJECT_ROOT, "web");
 const WEB_INPUTS = ["src", "index.html", "vite.config.ts", "public"].map((p) => resolve(WEB, p));
