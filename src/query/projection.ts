@@ -99,19 +99,20 @@ export function* project(input: Iterable<Row>, p: Projection, scope: string[], c
 
   let outs: Out[] = [];
   if (grouping) {
-    const groups = new Map<string, { first: Row; accs: Map<Expr, Accumulator> }>();
+    const groups = new Map<string, { first: Row; accs: Map<Expr, Accumulator>; list: Accumulator[] }>();
     const keyCols = cols.filter((_, i) => aggs[i].length === 0);
     const allAggs = [...aggs.flat(), ...order.flatMap((o) => aggregatesIn(o.expr))];
     for (const row of input) {
       const key = keyCols.length === 1 ? hashKey(evaluate(keyCols[0].expr, row, ctx)) : keyCols.map((c) => hashKey(evaluate(c.expr, row, ctx))).join("\u0001");
       let g = groups.get(key);
       if (!g) {
-        g = { first: row, accs: new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)])) };
+        const accs = new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)]));
+        g = { first: row, accs, list: [...accs.values()] };
         groups.set(key, g);
       }
-      for (const acc of g.accs.values()) acc.add(row);
+      for (let i = 0; i < g.list.length; i++) g.list[i].add(row);
     }
-    if (groups.size === 0 && keyCols.length === 0) groups.set("", { first: {}, accs: new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)])) });
+    if (groups.size === 0 && keyCols.length === 0) groups.set("", { first: {}, accs: new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)])), list: [] });
     for (const g of groups.values()) {
       const vals = new Map<Expr, Value>();
       for (const [e, acc] of g.accs) vals.set(e, acc.result());
