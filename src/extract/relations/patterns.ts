@@ -37,6 +37,9 @@ function pcodeInside(view: DocView, a: string, b: string): boolean {
   return pa !== undefined && pb !== undefined && pa.length > pb.length && pa.startsWith(pb);
 }
 
+/** Tokens a cue gap may hold (the longest cue, designators, fillers and a title together). */
+const MAX_GAP_TOKENS = 12;
+
 /**
  * Applies every `X <cue> Y` pattern to each pair of neighbouring mentions. Filler words (وهو، الذي يعد، سابق) are
  * dropped from the gap first; lists on either side distribute (see {@link distribute}).
@@ -49,6 +52,11 @@ export function betweenRelations(view: DocView, cues: CueLexicon, rels: Relation
     for (let i = 0; i + 1 < s.mentions.length; i++) {
       const a = s.mentions[i];
       const b = s.mentions[i + 1];
+      const ta0 = typeOf(view, a);
+      const tb0 = typeOf(view, b);
+      // Cheap tests first: some pattern fits the two types, and the gap is short enough for a cue.
+      if (!cues.patterns.some((p) => p.source.has(ta0) && p.target.has(tb0))) continue;
+      if (b.tokenStart - a.tokenEnd > MAX_GAP_TOKENS) continue;
       if (b.start < a.end || hasHardPunctuation(view.text, a.end, b.start)) continue;
       // Fillers out, and the adjectives agreeing with X at the start of the gap (منفذ زرباطية الحدودي في …).
       const all = gap(view, a, b).filter((w) => !cues.fillers.has(w));
