@@ -14,11 +14,14 @@ type Attrs = Record<string, unknown>;
  * is remembered here and returned while the stored attribute is still the one written.
  */
 const exact = new WeakMap<object, Map<string, { stored: unknown; value: Value }>>();
+/** Whether any query wrote a property yet (until then reads skip the lookup in `exact`). */
+let anyWritten = false;
 
 /** Writes property `key` (a non-null Cypher value) into `attrs`, remembering its exact value. */
 export function writeProp(attrs: Attrs, key: string, value: Value): void {
   const stored = toStored(value);
   attrs[key] = stored;
+  anyWritten = true;
   let m = exact.get(attrs);
   if (!m) {
     m = new Map();
@@ -29,6 +32,7 @@ export function writeProp(attrs: Attrs, key: string, value: Value): void {
 
 function readProp(attrs: Attrs, key: string): Value {
   const raw = attrs[key];
+  if (!anyWritten) return fromStored(raw);
   const e = exact.get(attrs)?.get(key);
   if (e && e.stored === raw) return e.value;
   return fromStored(raw);
