@@ -89,8 +89,18 @@ function stats(xs: number[]): { n: number; p50: number; p95: number; max: number
 }
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1).padStart(7) : "      -");
 
+/** CPU ms per chromium process type used by each measured phase, by phase name. */
+const phaseCpu = new Map<number[], string>();
+
 /** Runs `action` while recording requestAnimationFrame deltas in the page; returns the deltas (ms). */
 async function frames(page: Page, action: () => Promise<void>): Promise<number[]> {
+  const c0 = browserCpu();
+  const d = await framesOnly(page, action);
+  phaseCpu.set(d, cpuDelta(c0, browserCpu()));
+  return d;
+}
+
+async function framesOnly(page: Page, action: () => Promise<void>): Promise<number[]> {
   await page.evaluate(() => {
     const rec = { deltas: [] as number[], stop: false };
     window.__frames = rec;
@@ -221,7 +231,7 @@ console.log("frame times (requestAnimationFrame deltas, ms):");
 console.log(`${"phase".padEnd(30)} ${"frames".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"max".padStart(7)}`);
 for (const [name, d] of rows) {
   const s = stats(d);
-  console.log(`${name.padEnd(30)} ${String(s.n).padStart(6)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.max)}`);
+  console.log(`${name.padEnd(30)} ${String(s.n).padStart(6)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.max)}   CPU ms: ${phaseCpu.get(d) ?? "-"}`);
 }
 
 

@@ -382,6 +382,30 @@ describe.skipIf(!run)("explorer reading aids in chromium", () => {
     await app.close();
   });
 
+  it("node size follows the chosen metric (typed degree or mentions), and the URL keeps it", async () => {
+    const app = await openApp(session.browser, served.url);
+    const sizes = () => app.page.evaluate(() => {
+      const h = (window as unknown as { __shabaka: { graph: { forEachNode(fn: (k: string, a: { size: number }) => void): void } } }).__shabaka;
+      const out: Record<string, number> = {};
+      h.graph.forEachNode((k, a) => (out[k] = a.size));
+      return out;
+    });
+    const byDegree = await sizes();
+    const typedDegree = (k: string) => graph.edges(k).filter((e) => graph.getEdgeAttribute(e, "type") !== "MENTIONED_WITH").length;
+    const hub = graph.nodes().reduce((a, b) => (typedDegree(a) >= typedDegree(b) ? a : b));
+    expect(byDegree[hub]).toBeCloseTo(18);
+    await app.page.selectOption('[data-action="size-by"]', "mentions");
+    const byMentions = await sizes();
+    const most = graph.nodes().reduce((a, b) => (graph.getNodeAttribute(a, "mentions") >= graph.getNodeAttribute(b, "mentions") ? a : b));
+    expect(byMentions[most]).toBeCloseTo(18);
+    for (const k of graph.nodes()) {
+      expect(byMentions[k]).toBeCloseTo(4 + 14 * Math.sqrt(graph.getNodeAttribute(k, "mentions") / graph.getNodeAttribute(most, "mentions")));
+    }
+    expect(await app.page.evaluate(() => new URL(location.href).searchParams.get("size"))).toBe("mentions");
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
   it("legend and toolbar work from the keyboard", async () => {
     const app = await openApp(session.browser, served.url);
     await app.page.locator('.legend-item[data-type="place"]').focus();

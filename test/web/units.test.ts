@@ -75,9 +75,10 @@ describe("URL state", () => {
     s.labelLang = "en";
     s.layout = "map";
     s.selectedNode = "place:تكريت";
+    s.sizeBy = "mentions";
     const back = stateFromSearch("?" + stateToSearch(s));
     expect(back.filters).toEqual(s.filters);
-    expect([back.focus, back.labelLang, back.layout, back.selectedNode]).toEqual([s.focus, "en", "map", "place:تكريت"]);
+    expect([back.focus, back.labelLang, back.layout, back.selectedNode, back.sizeBy]).toEqual([s.focus, "en", "map", "place:تكريت", "mentions"]);
   });
   it("uses the defaults for an empty query and ignores unknown values", () => {
     expect(stateToSearch(defaultState())).toBe("");

@@ -64,6 +64,9 @@ const STRINGS = {
   outgoing: ["صادرة", "outgoing"],
   incoming: ["واردة", "incoming"],
   labels: ["التسميات", "Labels"],
+  sizeBy: ["حجم العقدة", "Node size"],
+  sizeDegree: ["الحجم: الروابط", "Size: links"],
+  sizeMentions: ["الحجم: الذكر", "Size: mentions"],
   legendHint: ["انقر لإخفاء أو إظهار", "Click to hide or show"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -26,19 +26,25 @@ import { createSearchBox } from "./search.ts";
 import { stateFromSearch, syncUrl, type ViewState } from "./state.ts";
 import { createTimeline } from "./timeline.ts";
 
-/** Node sizes (px) from typed degree: co-occurrence edges do not count. Range [4, 18], square-root scale. */
-export function sizeByDegree(graph: KnowledgeGraph): void {
+/**
+ * Node sizes (px) from a metric: `degree` counts typed edges (co-occurrence does not count), `mentions` the
+ * node's mentions. Range [4, 18], square-root scale of value / max, so areas grow about linearly with the value.
+ */
+export function sizeNodes(graph: KnowledgeGraph, metric: "degree" | "mentions" = "degree"): void {
   let max = 1;
-  const deg = new Map<string, number>();
-  graph.forEachNode((k) => {
+  const val = new Map<string, number>();
+  graph.forEachNode((k, a) => {
     let d = 0;
-    graph.forEachEdge(k, (_e, a) => {
-      if (a.type !== "MENTIONED_WITH") d++;
-    });
-    deg.set(k, d);
+    if (metric === "mentions") d = Number.isFinite(a.mentions) ? a.mentions : 0;
+    else {
+      graph.forEachEdge(k, (_e, ea) => {
+        if (ea.type !== "MENTIONED_WITH") d++;
+      });
+    }
+    val.set(k, d);
     if (d > max) max = d;
   });
-  graph.forEachNode((k) => graph.setNodeAttribute(k, "size", 4 + 14 * Math.sqrt(deg.get(k)! / max)));
+  graph.updateEachNodeAttributes((k, a) => ({ ...a, size: 4 + 14 * Math.sqrt(val.get(k)! / max) }), { attributes: ["size"] });
 }
 
 declare global {
@@ -71,7 +77,7 @@ async function boot(): Promise<void> {
   timings.fetched = performance.now();
   const graph: KnowledgeGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.import(data);
-  sizeByDegree(graph);
+  sizeNodes(graph, state.sizeBy);
   seedPositions(graph, 1);
   timings.prepared = performance.now();
   hook.graph = graph;
@@ -283,7 +289,16 @@ async function boot(): Promise<void> {
       });
     }
   }, { "data-i18n": "queryConsole", "data-action": "console", "aria-expanded": "false", "aria-controls": "console" });
-  toolbar.append(runBtn, layoutSelect, labelGroup);
+  const sizeSelect = el("select", { "aria-label": t("sizeBy"), "data-i18n-aria": "sizeBy", "data-action": "size-by" },
+    el("option", { value: "degree", "data-i18n": "sizeDegree" }, t("sizeDegree")),
+    el("option", { value: "mentions", "data-i18n": "sizeMentions" }, t("sizeMentions")));
+  sizeSelect.value = state.sizeBy;
+  sizeSelect.addEventListener("change", () => {
+    state.sizeBy = sizeSelect.value === "mentions" ? "mentions" : "degree";
+    sizeNodes(graph, state.sizeBy);
+    syncUrl(state);
+  });
+  toolbar.append(runBtn, layoutSelect, sizeSelect, labelGroup);
   createDownloads(toolbar, () => liveRenderer()?.sigma ?? null, () => [...vis.nodes], (msg) => {
     status.textContent = msg;
   });

@@ -2,7 +2,7 @@
  * View state of the explorer, kept outside the graph (sigma's reducers read it): filters, selection, hover,
  * focus, query highlight and label language. Filters and view options are mirrored in the URL query string so a
  * view can be shared: `hide` (node types), `rel` (hidden relation types; absent = MENTIONED_WITH hidden), `ev`
- * (hidden event types), `from`/`to` (YYYY-MM-DD), `focus` + `hops`, `labels` (ar|en), `layout` (force|map),
+ * (hidden event types), `from`/`to` (YYYY-MM-DD), `focus` + `hops`, `labels` (ar|en), `layout` (force|map), `size` (degree|mentions),
  * `node` (selected node).
  */
 import { EVENT_TYPES, NODE_TYPES, RELATION_TYPES, type EventType, type NodeType, type RelationType } from "../../src/graph/schema.ts";
@@ -36,6 +36,8 @@ export interface ViewState {
   highlight: { nodes: Set<string>; edges: Set<string> } | null;
   labelLang: "ar" | "en";
   layout: "force" | "map";
+  /** What node size shows: typed degree (co-occurrence not counted) or number of mentions. */
+  sizeBy: "degree" | "mentions";
 }
 
 /** Relation types hidden when the URL says nothing. */
@@ -48,7 +50,7 @@ export function defaultState(): ViewState {
   return {
     filters: { hiddenTypes: new Set(), hiddenRelations: new Set(DEFAULT_HIDDEN_RELATIONS), hiddenEventTypes: new Set(), dateFrom: null, dateTo: null },
     focus: null, selectedNode: null, selectedEdge: null, hoveredNode: null, hoverNeighbours: new Set(), hoverEdges: new Set(), hoverMode: "dim", highlight: null,
-    labelLang: "ar", layout: "force",
+    labelLang: "ar", layout: "force", sizeBy: "degree",
   };
 }
 
@@ -74,6 +76,7 @@ export function stateFromSearch(search: string): ViewState {
   if (focus) s.focus = { node: focus, hops: p.get("hops") === "2" ? 2 : 1 };
   if (p.get("labels") === "en") s.labelLang = "en";
   if (p.get("layout") === "map") s.layout = "map";
+  if (p.get("size") === "mentions") s.sizeBy = "mentions";
   const node = p.get("node");
   if (node) s.selectedNode = node;
   return s;
@@ -95,6 +98,7 @@ export function stateToSearch(s: ViewState): string {
   }
   if (s.labelLang === "en") p.set("labels", "en");
   if (s.layout === "map") p.set("layout", "map");
+  if (s.sizeBy === "mentions") p.set("size", "mentions");
   if (s.selectedNode) p.set("node", s.selectedNode);
   return p.toString();
 }
