@@ -85,6 +85,9 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       if (conjunctionReading(tok.surface, key, lexicon)) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.names.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.patterns.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
+      // A preposition written on the next word (قتل يوسف بقذيفة، X بحضور): names rarely go on with an unlisted
+      // ب/ل/ك word that is not a nisba.
+      if (!named && /^[بلك]/.test(key) && !lexicon.familyNames.has(key) && !(key.length >= 5 && /ي$/.test(key))) break;
       if (/^[وف]/.test(key) && isFirstName(tok.surface.slice(1), key.slice(1), lexicon)) break;
       const prev = v.keys[k - 1]!;
       if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev)) break;
@@ -205,15 +208,19 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
   }
   // A title with no name is a role mention (رئيس الوزراء، المتحدث العسكري); so is an honorific of a group
   // (الصحفية): resolution joins it to the one person of the document who holds it, or drops it.
-  const t = chain.titles.find((x) => x.entry.kind === "title") ??
-    (chain.titles.length === 1 && chain.titles[0].entry.kind === "honorific" && chain.titles[0].entry.group !== undefined ? chain.titles[0] : undefined);
-  if (t === undefined) return null;
-  const role: Candidate = {
+  // With no name after them, functional titles in a row are separate roles ("والتقى الوزير رئيس الجهاز").
+  const roleTitles = chain.titles.filter((x) => x.entry.kind === "title");
+  if (roleTitles.length === 0 && chain.titles.length === 1 && chain.titles[0].entry.kind === "honorific" && chain.titles[0].entry.group !== undefined) {
+    roleTitles.push(chain.titles[0]);
+  }
+  if (roleTitles.length === 0) return null;
+  const roles: Candidate[] = roleTitles.map((t) => ({
     type: t.entry.kind === "title" ? "official" : "person", label: v.text.slice(t.start, t.end), tokenStart: t.tokenStart,
     tokenEnd: t.tokenEnd, start: t.start, end: t.end, sentence: v.sentenceOf[i], source: "coreference", confidence: 0.6,
     titles: [t], roleOnly: true,
-  };
-  return { candidates: [...bodies, role], end: chain.end };
+  }));
+  const ordered = [...bodies, ...roles].sort((a, b) => a.start - b.start);
+  return { candidates: ordered, end: chain.end };
 }
 
 /** True when `key` is the nisba adjective of a country name (العراقي، عراقي، الإيراني). */
