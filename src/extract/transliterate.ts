@@ -54,7 +54,7 @@ export function romanisationContext(source: TransliterationSource = new Map()): 
 
 /**
  * Transliterates an Arabic name word by word in Arabic order:
- * `transliterate("تحسين الخفاجي", lexicon) === "Tahsin al-Khafaji"`, `transliterate("أبو بكر", lexicon) === "Abu Bakr"`.
+ * `transliterate("كريم الحسناوي", lexicon) === "Karim al-Hasnawi"`, `transliterate("أبو بكر", lexicon) === "Abu Bakr"`.
  * With a lexicon, name words take their customary spelling from the romanisation table and the lexicon's name
  * spellings (`nameEn`), nisbas of known places follow the place's English; with a bare Map, only its spellings
  * are known; other words go through the letter rules. Latin letters and digits pass through; an empty or

@@ -1,6 +1,6 @@
 /**
  * Name search over the graph: labels, aliases and English labels under the text layer's Arabic normalisation,
- * so اربيل finds أربيل and الكاظمي finds مصطفى الكاظمي (through its alias).
+ * so اربيل finds أربيل and الحسناوي finds كريم الحسناوي (through its alias).
  */
 import { normalizeKey } from "../text/normalize.ts";
 import type { NodeType } from "./schema.ts";

@@ -6,7 +6,7 @@
  *   words are a contiguous run of the words of the node's label, one of its aliases or its English label.
  *   A leading definite article "ال" is optional on both sides (`كاظمي` matches `الكاظمي`). An event's label is a
  *   description built from its participants' names (docs/ontology.md), so an event matches only its whole label
- *   or a whole alias: `shabaka.match(e, 'الكاظمي')` is false for the event "زيارة مصطفى الكاظمي".
+ *   or a whole alias: `shabaka.match(e, 'الحسناوي')` is false for the event "زيارة كريم الحسناوي".
  * - `shabaka.find(text)`: the nodes `shabaka.match` accepts, best first (exact label, exact alias or English
  *   label, then partial matches; ties by number of mentions, then key).
  */

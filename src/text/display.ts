@@ -11,7 +11,7 @@ const SPACES = /\s+/gu;
 
 /**
  * The display form of a label or alias: `displayLabel("\u200Fبغداد\u200F") === "بغداد"`,
- * `displayLabel("مصطفى  الكاظمي") === "مصطفى الكاظمي"`, `displayLabel("می\u200Cخواهم")` keeps its ZWNJ.
+ * `displayLabel("كريم  الحسناوي") === "كريم الحسناوي"`, `displayLabel("می\u200Cخواهم")` keeps its ZWNJ.
  */
 export function displayLabel(s: string): string {
   return s.replace(INVISIBLE, "").replace(EDGE_ZWNJ, "").replace(SPACES, " ").trim();
