@@ -76,6 +76,8 @@ export class Matcher {
   /** The matches: none when a conjunct on already bound variables fails (no generator layer of its own). */
   run(): Iterable<Row> {
     for (const c of this.upfront) if (evaluate(c, this.b, this.ctx) !== true) return [];
+    // A pruned expansion yields its rows itself: one generator layer per row instead of three.
+    if (this.pruning && this.parts.length === 1 && prunable(this.parts[0])) return pruningExpand(this, this.parts[0], () => this.row());
     return this.parts_(0);
   }
 
@@ -85,14 +87,14 @@ export class Matcher {
       return;
     }
     const p = this.parts[i];
-    const gen = p.shortest ? shortestPaths(this, p) : this.pruning && this.parts.length === 1 && prunable(p) ? pruningExpand(this, p) : this.chain(p);
+    const gen = p.shortest ? shortestPaths(this, p) : this.chain(p);
     // The last part yields rows itself: no generator per binding.
     if (i + 1 === this.parts.length) for (const _ of gen) yield this.row();
     else for (const _ of gen) yield* this.parts_(i + 1);
   }
 
   /** The output row of a complete match: the input row and every variable this MATCH bound. */
-  private row(): Row {
+  row(): Row {
     const out: Row = this.inputEmpty ? {} : { ...this.input };
     for (const v of this.introduced) out[v] = this.b[v];
     return out;

@@ -144,8 +144,8 @@ function reach(m: Matcher, s: string, dir: Direction, ok: (edge: string) => bool
   return out;
 }
 
-/** Binds the two node variables of `p` once per (start, reachable end) pair; one yield per pair. */
-export function* pruningExpand(m: Matcher, p: PatternPart): Generator<void> {
+/** Binds the two node variables of `p` once per (start, reachable end) pair and yields `emit()` for each. */
+export function* pruningExpand<T>(m: Matcher, p: PatternPart, emit: () => T): Generator<T> {
   const rp = p.rels[0];
   const min = rp.range!.min;
   const max = m.maxHops(rp);
@@ -170,7 +170,7 @@ export function* pruningExpand(m: Matcher, p: PatternPart): Generator<void> {
       if (!m.nodeOk(to, t)) continue;
       const ht = m.bind(to.variable, new NodeRef(t));
       if (ht === 0) continue;
-      yield;
+      yield emit();
       m.unbind(to.variable, ht);
     }
     m.unbind(from.variable, hs);
