@@ -109,8 +109,8 @@ export function compoundAt(words: readonly string[], keys: readonly string[], i:
 }
 
 /**
- * Romanises a sequence of name words in Arabic order: `romaniseName(["أبو", "بكر", "السامرائي"], ctx)` →
- * "Abu Bakr al-Samarrai". Words without Arabic letters pass through unchanged; the first word is capitalised
+ * Romanises a sequence of name words in Arabic order: `romaniseName(["أبو", "بكر", "الدليمي"], ctx)` →
+ * "Abu Bakr al-Dulaimi". Words without Arabic letters pass through unchanged; the first word is capitalised
  * ("Al-Dulaimi" for a lone family name).
  */
 export function romaniseName(words: readonly string[], ctx: RomaniseContext): string {
