@@ -6,6 +6,7 @@ import type { KnowledgeGraph } from "../graph/types.ts";
 import { BadRequestError } from "../errors.ts";
 import { Budget, emptyStats, type Ctx, type WriteStats } from "./context.ts";
 import { CypherRuntimeError } from "./errors.ts";
+import { DEFAULT_QUERY_OPTIONS } from "./defaults.ts";
 import { execute } from "./executor.ts";
 import { adjacencyOf, type Adjacency } from "./adjacency.ts";
 import { WRITE_CLAUSES } from "./ast.ts";
@@ -33,7 +34,7 @@ export interface QueryOptions {
   clock?: () => number;
 }
 
-export const DEFAULT_QUERY_OPTIONS = { timeoutMs: 2000, maxRows: 10_000, maxHops: 8, allowWrites: false } as const;
+export { DEFAULT_QUERY_OPTIONS } from "./defaults.ts";
 
 export interface QueryStats extends WriteStats {
   rows: number;

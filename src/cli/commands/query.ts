@@ -6,8 +6,9 @@
 import type { Command } from "commander";
 import { BadRequestError, ShabakaError } from "../../errors.ts";
 import type { KnowledgeGraph } from "../../graph/types.ts";
-import { DEFAULT_QUERY_OPTIONS, runQuery, type QueryResult } from "../../query/index.ts";
-import { formatResult, type OutputFormat } from "../../query/format.ts";
+import { DEFAULT_QUERY_OPTIONS } from "../../query/defaults.ts";
+import type { QueryResult } from "../../query/index.ts";
+import type { OutputFormat } from "../../query/format.ts";
 
 export interface QueryCommandDeps {
   loadGraph(file: string): Promise<KnowledgeGraph>;
@@ -62,6 +63,8 @@ export function registerQueryCommand(program: Command, deps: QueryCommandDeps): 
       let params: Record<string, unknown> = {};
       for (const p of opts.param) params = parseParam(p, params);
       const graph = await deps.loadGraph(opts.graph);
+      // The engine is loaded only when a query runs, so `--help` and the other commands start fast.
+      const [{ runQuery }, { formatResult }] = await Promise.all([import("../../query/index.ts"), import("../../query/format.ts")]);
       const options = { params, timeoutMs: positiveNumber(opts.timeout, "--timeout"), maxRows: positiveNumber(opts.maxRows, "--max-rows"), maxHops: positiveNumber(opts.maxHops, "--max-hops") };
       let result: QueryResult;
       try {
