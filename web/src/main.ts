@@ -14,38 +14,18 @@ import { MultiDirectedGraph } from "graphology";
 import { RELATION_TYPES, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from "../../src/graph/schema.ts";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { fetchGraph } from "./api.ts";
+import { createLayoutControls, createSizeSelect, sizeNodes } from "./controls.ts";
 import { createDownloads } from "./downloads.ts";
 import { button, el } from "./dom.ts";
 import { computeVisibility, type Visibility } from "./filters.ts";
 import { applyStrings, initLang, lang, onLangChange, setLang, t } from "./i18n.ts";
-import { ForceLayout, mapPositions, moveTo, seedPositions, snapshotPositions } from "./layout.ts";
+import { seedPositions } from "./layout.ts";
 import { createLegend } from "./legend.ts";
 import { hidePanel, showEdge, showNode, type PanelActions } from "./panel.ts";
 import { LABEL_FONT, createRenderer, fitToNodes, liveRenderer, type Renderer } from "./renderer.ts";
 import { createSearchBox } from "./search.ts";
 import { stateFromSearch, syncUrl, type ViewState } from "./state.ts";
 import { createTimeline } from "./timeline.ts";
-
-/**
- * Node sizes (px) from a metric: `degree` counts typed edges (co-occurrence does not count), `mentions` the
- * node's mentions. Range [4, 18], square-root scale of value / max, so areas grow about linearly with the value.
- */
-export function sizeNodes(graph: KnowledgeGraph, metric: "degree" | "mentions" = "degree"): void {
-  let max = 1;
-  const val = new Map<string, number>();
-  graph.forEachNode((k, a) => {
-    let d = 0;
-    if (metric === "mentions") d = Number.isFinite(a.mentions) ? a.mentions : 0;
-    else {
-      graph.forEachEdge(k, (_e, ea) => {
-        if (ea.type !== "MENTIONED_WITH") d++;
-      });
-    }
-    val.set(k, d);
-    if (d > max) max = d;
-  });
-  graph.updateEachNodeAttributes((k, a) => ({ ...a, size: 4 + 14 * Math.sqrt(val.get(k)! / max) }), { attributes: ["size"] });
-}
 
 declare global {
   interface Window {
@@ -211,50 +191,12 @@ async function boot(): Promise<void> {
     changed();
   };
 
-  // Layout.
-  const pixelScale = () => {
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    graph.forEachNode((_k, a) => {
-      minX = Math.min(minX, a.x!); maxX = Math.max(maxX, a.x!); minY = Math.min(minY, a.y!); maxY = Math.max(maxY, a.y!);
-    });
-    const span = Math.max(maxX - minX, maxY - minY, 1e-9);
-    return span / Math.max(100, Math.min(container.clientWidth, container.clientHeight));
-  };
-  const layout = new ForceLayout(graph, undefined, pixelScale);
-  hook.layout = layout;
-  let forcePositions: Record<string, { x: number; y: number }> | null = null;
-  const toolbar = $("toolbar");
-  const runBtn = button(t("runLayout"), () => (layout.running ? layout.stop() : layout.start()), { "data-action": "layout" });
-  layout.onChange = (running) => {
-    runBtn.textContent = t(running ? "stopLayout" : "runLayout");
-    runBtn.setAttribute("aria-pressed", String(running));
+  // Layout: ForceAtlas2 start/stop and the force/map switch.
+  const { layout, runBtn, layoutSelect, applyLayoutMode } = createLayoutControls(graph, state, container, (running) => {
     hook.layoutRunning = running;
-  };
-  const layoutSelect = el("select", { "aria-label": t("layout"), "data-i18n-aria": "layout", "data-action": "layout-mode" },
-    el("option", { value: "force", "data-i18n": "forceLayout" }, t("forceLayout")),
-    el("option", { value: "map", "data-i18n": "mapLayout" }, t("mapLayout")));
-  const applyLayoutMode = async (mode: "force" | "map") => {
-    state.layout = mode;
-    if (mode === "map") {
-      const pos = mapPositions(graph);
-      if (!pos) {
-        state.layout = "force";
-        layoutSelect.value = "force";
-        return;
-      }
-      layout.stop();
-      forcePositions = snapshotPositions(graph);
-      runBtn.disabled = true;
-      await moveTo(graph, pos, 500);
-    } else {
-      runBtn.disabled = false;
-      if (forcePositions) await moveTo(graph, forcePositions, 500);
-      forcePositions = null;
-    }
-    syncUrl(state);
-    liveRenderer()?.sigma.getCamera().animatedReset({ duration: 300 });
-  };
-  layoutSelect.addEventListener("change", () => void applyLayoutMode(layoutSelect.value === "map" ? "map" : "force"));
+  });
+  hook.layout = layout;
+  const toolbar = $("toolbar");
 
   // Label language: a two-button group, the pressed one is in use.
   const labelButtons = (["ar", "en"] as const).map((l) => button(l === "ar" ? "عربي" : "English", () => {
@@ -289,15 +231,7 @@ async function boot(): Promise<void> {
       });
     }
   }, { "data-i18n": "queryConsole", "data-action": "console", "aria-expanded": "false", "aria-controls": "console" });
-  const sizeSelect = el("select", { "aria-label": t("sizeBy"), "data-i18n-aria": "sizeBy", "data-action": "size-by" },
-    el("option", { value: "degree", "data-i18n": "sizeDegree" }, t("sizeDegree")),
-    el("option", { value: "mentions", "data-i18n": "sizeMentions" }, t("sizeMentions")));
-  sizeSelect.value = state.sizeBy;
-  sizeSelect.addEventListener("change", () => {
-    state.sizeBy = sizeSelect.value === "mentions" ? "mentions" : "degree";
-    sizeNodes(graph, state.sizeBy);
-    syncUrl(state);
-  });
+  const sizeSelect = createSizeSelect(graph, state);
   toolbar.append(runBtn, layoutSelect, sizeSelect, labelGroup);
   createDownloads(toolbar, () => liveRenderer()?.sigma ?? null, () => [...vis.nodes], (msg) => {
     status.textContent = msg;
