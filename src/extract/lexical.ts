@@ -50,7 +50,7 @@ export function isCountryAdjective(key: string, lexicon: Lexicon): boolean {
   const bare = key.startsWith("ال") ? key.slice(2) : key;
   const stem = bare.replace(/(يه|يون|يين|ي)$/u, "");
   if (stem === bare || stem.length < 2) return false;
-  for (const form of [stem, `ال${stem}`, `${stem}ا`]) {
+  for (const form of [stem, `ال${stem}`, `${stem}ا`, `${stem}يا`]) {
     const m = lexicon.names.longest([form], 0, false);
     if (m !== null && m.length === 1 && m.values[0].entry.kind === "country") return true;
   }
@@ -148,8 +148,13 @@ function placeNameCore(v: TokenView, j: number, limit: number, lexicon: Lexicon,
   // Indefinite nisba adjectives (سكنية، حدودية) describe, they do not name.
   // After a singular keyword that is always followed by a name (منفذ زرباطية) a nisba form names; a country
   // adjective never does (خمس محافظات عراقية).
+  // Otherwise a feminine nisba (-ية) describes (منطقة سكنية، مناطق حدودية), and so does a listed adjective in -ي
+  // (مطار دولي); other words in -ي may be names (مستشفى آزادي، قرية كاني ماسي).
   const nameSlot = p?.nameOnly === true && !p.isPlural && !isCountryAdjective(k, lexicon);
-  if (!nameSlot && !k.startsWith("ال") && /(يه|ي)$/.test(k) && !lexicon.firstNames.has(k)) return 0;
+  if (!nameSlot && !k.startsWith("ال") && !lexicon.firstNames.has(k)) {
+    if (k.endsWith("يه")) return 0;
+    if (k.endsWith("ي") && (w.adjectives.has(`ال${k}`) || w.commonWords.has(k) || isCountryAdjective(k, lexicon))) return 0;
+  }
   if (k.length < 2) return 0;
   const k2 = v.keys[j + 1];
   if (j + 1 < limit && k2 !== null && k2 !== undefined && w.nameSecondParts.has(k2)) return 2;

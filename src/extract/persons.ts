@@ -7,7 +7,7 @@ import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { anaphorAt } from "./anaphora.ts";
-import { isStopWord, lexiconAt, patternAt } from "./lexical.ts";
+import { isCountryAdjective, isStopWord, lexiconAt, patternAt } from "./lexical.ts";
 
 const MAX_NAME = 5;
 
@@ -93,7 +93,8 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev)) break;
     }
     k++;
-    if (key.startsWith("ال") && k - 1 > j) {
+    // A definite word closes the name — not آل, the family particle (آل صادق), whose key is "ال".
+    if (key.startsWith("ال") && key !== "ال" && k - 1 > j) {
       const prev = v.keys[k - 2]!;
       const compound = w.namePrefixes.has(prev) || w.nameSecondParts.has(key);
       if (!compound) break;
@@ -131,6 +132,15 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
         }
       } else if (entry.body === "required" || entry.body === "place") {
         break;
+      }
+    }
+    // "السفير التركي في بغداد X", "وزير الخارجية الإيراني X": a nationality and a posting belong to the title.
+    if (entry.kind === "title" && k < limit && v.keys[k] !== null && isCountryAdjective(v.keys[k]!, lexicon)) k++;
+    if (entry.kind === "title" && k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "لدى")) {
+      const posting = bodyAt(v, k + 1, limit, lexicon, true, prior);
+      if (posting !== null && posting.tokenEnd > k + 1) {
+        extra.push(posting);
+        k = posting.tokenEnd;
       }
     }
     titles.push({ entry, start, end: v.tokens[k - 1].end, tokenStart: j, tokenEnd: k, body, extraBodies: extra.splice(0) });
@@ -176,7 +186,11 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
     const lastKey = v.keys[chain.end + len - 1]!;
     const familyLike = lastKey.startsWith("ال") && (lexicon.familyNames.has(lastKey) || /(ي|اوي|ائي)$/.test(lastKey));
     let named = false;
-    for (let k = chain.end; k < chain.end + len; k++) if (isFirstName(v.tokens[k].surface, v.keys[k]!, lexicon)) named = true;
+    for (let k = chain.end; k < chain.end + len; k++) {
+      if (isFirstName(v.tokens[k].surface, v.keys[k]!, lexicon)) named = true;
+      // a compound given name (عبد الستار، نور الدين) is a given name too
+      if (k + 1 < chain.end + len && lexicon.words.namePrefixes.has(v.keys[k]!) && lexicon.words.nameSecondParts.has(v.keys[k + 1]!)) named = true;
+    }
     // After a rank a name of two words or more reads as one; a single word must be a listed first name (a verb or
     // noun after اللواء is the brigade: "قطعات اللواء تمكنت"). After a title or honorific a first name or a
     // family name must show.
@@ -247,10 +261,12 @@ export function bareNameAt(v: TokenView, i: number, limit: number, lexicon: Lexi
   if (len < 2) return null;
   const last = v.keys[i + len - 1]!;
   if (w.adjectives.has(last) || w.commonWords.has(last)) return null;
-  // Kurdish and Persian family names carry no article (كاوة هورامي، آزاد بيرداني): a listed first name followed by
-  // one word in -ani / -i of five letters or more.
-  const kurdish = !last.startsWith("ال") && !kunya && len === 2 && last.length >= 5 && /(اني|ي)$/.test(last) &&
-    !lexicon.names.hasFirst(last) && !isNisbaOfCountry(last, lexicon);
+  // Kurdish and Persian family names carry no article (كاوة هورامي، علي رضا بيرداني): listed given names followed
+  // by one word in -ani / -i of five letters or more.
+  let givenBefore = true;
+  for (let k = i; k < i + len - 1; k++) if (!isFirstName(v.tokens[k].surface, v.keys[k]!, lexicon)) givenBefore = false;
+  const kurdish = !last.startsWith("ال") && !kunya && len >= 2 && len <= 3 && givenBefore && last.length >= 5 &&
+    /(اني|ي)$/.test(last) && !lexicon.names.hasFirst(last) && !isNisbaOfCountry(last, lexicon);
   if (!last.startsWith("ال") && !kurdish) return null;
   const familyLike = kunya || kurdish || lexicon.familyNames.has(last) || /(ي|اوي|ائي)$/.test(last);
   if (!familyLike) return null;

@@ -62,6 +62,8 @@ const CueFileSchema = z.object({
   }),
   opposition: z.object({
     cues: z.array(phrase).min(1),
+    /** Cues a list follows ("اشتباكات بين X وY"): its members oppose each other. */
+    listCues: z.array(phrase).default([]),
     sourceTypes: z.array(entityType).min(1),
     targetTypes: z.array(entityType).min(1),
     maxGap: z.number().int().min(0).max(20),
@@ -101,7 +103,7 @@ export interface CueLexicon {
     cues: Phrase[]; listMarkers: ReadonlySet<string>; withMarkers: Phrase[]; listCues: Phrase[]; types: ReadonlySet<EntityType>;
     maxGap: number;
   };
-  opposition: { cues: Phrase[]; sourceTypes: ReadonlySet<EntityType>; targetTypes: ReadonlySet<EntityType>; maxGap: number };
+  opposition: { cues: Phrase[]; listCues: Phrase[]; sourceTypes: ReadonlySet<EntityType>; targetTypes: ReadonlySet<EntityType>; maxGap: number };
   kinship: { possessive: Phrase[]; construct: Phrase[]; maxGap: number };
 }
 
@@ -151,6 +153,7 @@ export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon
     },
     opposition: {
       cues: phrases(d.opposition.cues),
+      listCues: phrases(d.opposition.listCues),
       sourceTypes: new Set(d.opposition.sourceTypes),
       targetTypes: new Set(d.opposition.targetTypes),
       maxGap: d.opposition.maxGap,

@@ -63,6 +63,18 @@ describe("persons", () => {
     expect(person?.label).toBe("سعد حميد الكعبي");
   });
 
+  it("reads a nationality and a posting as part of a title (السفير التركي في بغداد X)", async () => {
+    const es = await entities("واستدعت الوزارة السفير الإيراني في بغداد محمد كاظم آل صادق.");
+    const o = es.find((e) => e.type === "official");
+    expect(o?.label).toBe("محمد كاظم آل صادق");
+    expect(summary(es)).toContain("place:بغداد");
+  });
+
+  it("reads a compound given name after a title (قائممقام X عبد الستار …) and HEADS the place", async () => {
+    const text = "وقال قائممقام زاخو عبد الرحمن يوسف إن المصابين نقلوا الى المستشفى.";
+    expect(await typedRelations(text)).toContain("عبد الرحمن يوسف -HEADS-> زاخو");
+  });
+
   it("keeps the title in roles and out of the label", async () => {
     const es = await entities("وقال العقيد الركن نوزاد محمد طه إن القطعات تقدمت.");
     const o = es.find((e) => e.type === "official")!;

@@ -93,3 +93,35 @@ describe("kinship by apposition", () => {
     expect(typed(relations)).toEqual(["brother -RELATIVE_OF-> victim"]);
   });
 });
+
+describe("clashes and directions", () => {
+  it("makes both sides of اشتباكات بين X وعناصر من Y oppose each other", () => {
+    const text = "اندلعت اشتباكات بين قوات البيشمركة وعناصر من حزب العمال الكردستاني قرب قضاء سنجار.";
+    const { relations } = extract(text, [
+      { surface: "قوات البيشمركة", type: "force", id: "pesh" },
+      { surface: "حزب العمال الكردستاني", type: "force", id: "pkk" },
+      { surface: "سنجار", type: "place", id: "sinjar" },
+    ]);
+    expect(typed(relations)).toEqual(["pesh -OPPOSES-> pkk", "pkk -OPPOSES-> pesh"]);
+  });
+
+  it("reads X شرقي محافظة Y as LOCATED_IN, and X شمالي Y (a city) as no relation", () => {
+    const text = "وقعت الاشتباكات في ناحية قره تبه شرقي محافظة ديالى. ونزح السكان الى قضاء الطارمية شمالي بغداد.";
+    const { relations } = extract(text, [
+      { surface: "قره تبه", type: "place", id: "qaratapa" },
+      { surface: "ديالى", type: "place", id: "diyala" },
+      { surface: "الطارمية", type: "place", id: "tarmiyah" },
+      { surface: "بغداد", type: "place", id: "baghdad" },
+    ]);
+    expect(typed(relations)).toEqual(["qaratapa -LOCATED_IN-> diyala"]);
+  });
+
+  it("takes the speaker of a complement clause as the force that opposes (قال X إن عملياته تستهدف Y)", () => {
+    const text = "وقال الجيش التركي إن عملياته تستهدف مسلحي حزب العمال الكردستاني.";
+    const { relations } = extract(text, [
+      { surface: "الجيش التركي", type: "force", id: "tsk" },
+      { surface: "حزب العمال الكردستاني", type: "force", id: "pkk" },
+    ]);
+    expect(typed(relations)).toEqual(["tsk -OPPOSES-> pkk"]);
+  });
+});

@@ -7,6 +7,7 @@ import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { clauseStart, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, tokenInMention, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
+import { normalizeKey } from "../../text/normalize.ts";
 import { endsWith, hasHardPunctuation, matchAnyAt } from "./words.ts";
 
 /** First mention of the sentence starting at or after `offset`, within `maxGap` tokens; its index or -1. */
@@ -68,11 +69,27 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
   }
 }
 
-/** OPPOSES from the forces acting in the clause (before the cue) to the target named after the cue. */
+/**
+ * OPPOSES from the forces acting in the clause (before the cue) to the target named after the cue; when the
+ * clause names no force and follows a complementizer ("قال الجيش التركي إن عملياته تستهدف X"), the force of the
+ * clause before it. After a list cue ("اشتباكات بين X وY") the members of the list oppose each other.
+ */
 export function oppositionRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   const o = cues.opposition;
   const conf = cues.confidence.opposition;
   for (const s of view.sentences) {
+    for (const [cueStart, , endToken] of cueMatches(view, s, o.listCues)) {
+      const i = nextMention(view, s, view.analysis.tokens[endToken - 1].end, endToken, o.maxGap);
+      if (i < 0 || !o.targetTypes.has(typeOf(view, s.mentions[i]))) continue;
+      const lead = spanWords(view, view.analysis.tokens[endToken - 1].end, leftEdge(s.mentions[i]));
+      if (!lead.includes("بين")) continue;
+      const members = listRight(view, s, i, o.targetTypes, cues.designators).map((j) => s.mentions[j]);
+      for (const a of members) {
+        for (const b of members) {
+          if (a.entity !== b.entity && o.sourceTypes.has(typeOf(view, a))) rels.add("OPPOSES", a.entity, b.entity, s.index, cueStart, b.end, conf);
+        }
+      }
+    }
     for (const [cueStart, cueEnd, endToken] of cueMatches(view, s, o.cues)) {
       const i = nextMention(view, s, cueEnd, endToken, o.maxGap);
       if (i < 0) continue;
@@ -81,7 +98,12 @@ export function oppositionRelations(view: DocView, cues: CueLexicon, rels: Relat
       const targets = listRight(view, s, i, o.targetTypes, cues.designators).map((j) => s.mentions[j]);
       const targetIds = new Set(targets.map((m) => m.entity));
       const from = clauseStart(view, s, cueStart, cues.clauseBreaks);
-      const sources = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && o.sourceTypes.has(typeOf(view, m)) && !targetIds.has(m.entity));
+      let sources = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && o.sourceTypes.has(typeOf(view, m)) && !targetIds.has(m.entity));
+      if (sources.length === 0 && from > s.start && /^(ان|أن|إن)$/u.test(normalizeKey(view.text.slice(Math.max(s.start, from - 4), from).trim().split(/\s+/).pop() ?? ""))) {
+        // the speaker of a complement clause: "قال الجيش التركي إن عملياته تستهدف …"
+        const before = s.mentions.filter((m) => m.end <= from && o.sourceTypes.has(typeOf(view, m)) && !targetIds.has(m.entity));
+        sources = before.slice(-1);
+      }
       for (const src of sources) {
         for (const t of targets) rels.add("OPPOSES", src.entity, t.entity, s.index, cueStart, t.end, conf);
       }

@@ -16,8 +16,10 @@ export function coordinated(view: DocView, a: Mention, b: Mention, designators: 
   const from = a.end;
   const to = leftEdge(b);
   if (to < from || hasHardPunctuation(view.text, from, to)) return false;
-  const words = spanWords(view, from, to);
+  let words = spanWords(view, from, to);
   if (words.length === 0) return /[،,]/u.test(view.text.slice(from, to));
+  // "وعناصر من X", "وقطعات من X": a member word with من opens the member too
+  if (words.length >= 2 && words[words.length - 1] === "من") words = words.slice(0, -1);
   return designatorStages(words, designators).some((st) => st.length === 1 && st[0] === "و");
 }
 
