@@ -43,6 +43,31 @@ describe("HTTP API over the seed graph", () => {
     expect(docs[0].text).toContain("تكريت");
   });
 
+  it("GET /api/graph?slim=1 leaves out provenance and document texts; a bad slim value is 400 JSON", async () => {
+    const slim = await get("/api/graph?slim=1");
+    expect(slim.status).toBe(200);
+    expect(slim.body.nodes).toHaveLength(server.graph.order);
+    expect(slim.body.edges).toHaveLength(server.graph.size);
+    expect(slim.body.nodes.filter((n: any) => n.attributes.provenance !== undefined)).toEqual([]);
+    expect(slim.body.edges.filter((e: any) => e.attributes.provenance !== undefined)).toEqual([]);
+    expect(slim.body.attributes.documents).toEqual({});
+    expect(slim.text.length).toBeLessThan((await get("/api/graph")).text.length);
+    const bad = await get("/api/graph?slim=yes");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("BAD_QUERY_PARAM");
+  });
+
+  it("GET /api/graph is served again after the graph changes (the cached text is dropped)", async () => {
+    const before = (await get("/api/graph")).body.nodes.length;
+    server.graph.addNode("place:اختبار", { label: "اختبار", type: "place", aliases: [], provenance: [] } as any);
+    try {
+      expect((await get("/api/graph")).body.nodes.length).toBe(before + 1);
+    } finally {
+      server.graph.dropNode("place:اختبار");
+    }
+    expect((await get("/api/graph")).body.nodes.length).toBe(before);
+  });
+
   it("GET /api/search?q=الكاظمي ranks مصطفى الكاظمي first", async () => {
     const r = await get(`/api/search?q=${encodeURIComponent("الكاظمي")}`);
     expect(r.status).toBe(200);
