@@ -28,20 +28,30 @@ export function entityNodeKey(type: EntityType, label: string): string {
   return `${type}:${normalizeKey(label)}`;
 }
 
-const provKey = (p: Provenance): string => `${p.doc}|${p.sentence}|${p.start}|${p.end}`;
+/** Provenance order: document id, then start, end and sentence. */
+function compareProvenance(x: Provenance, y: Provenance): number {
+  return x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start || x.end - y.end || x.sentence - y.sentence;
+}
 
-/** Adds provenance entries not already present; returns the merged list in (doc, start) order. */
+/**
+ * Adds provenance entries not already present; returns the merged list in (doc, start) order. `a` is a stored
+ * list (already in that order); `b` is sorted here and merged in one pass, equal records given once — linear in
+ * the size of `a`, so an entity named in every one of many documents does not cost a sort per document.
+ */
 function mergeProvenance(a: Provenance[], b: Provenance[]): Provenance[] {
-  const seen = new Set(a.map(provKey));
-  const out = [...a];
-  for (const p of b) {
-    const k = provKey(p);
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push({ doc: p.doc, sentence: p.sentence, start: p.start, end: p.end });
-    }
+  const add = b.map((p) => ({ doc: p.doc, sentence: p.sentence, start: p.start, end: p.end })).sort(compareProvenance);
+  const out: Provenance[] = [];
+  let i = 0;
+  let j = 0;
+  const push = (p: Provenance) => {
+    const last = out[out.length - 1];
+    if (last === undefined || compareProvenance(last, p) !== 0) out.push(p);
+  };
+  while (i < a.length || j < add.length) {
+    if (j >= add.length || (i < a.length && compareProvenance(a[i], add[j]) <= 0)) push(a[i++]);
+    else push(add[j++]);
   }
-  return out.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start || x.end - y.end));
+  return out;
 }
 
 function unionStrings(a: string[] | undefined, b: string[] | undefined, exclude?: string): string[] {
@@ -182,7 +192,8 @@ function mergeEdgeAttrs(graph: KnowledgeGraph, key: string, provenance: Provenan
  */
 export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): Map<string, string> {
   const { doc } = extraction;
-  const documents = { ...graph.getAttribute("documents") };
+  // Updated in place (no copy per document: a build of thousands of articles stays linear).
+  const documents = graph.getAttribute("documents") ?? {};
   documents[doc.id] = {
     id: doc.id, title: doc.title, source: doc.source, url: doc.url, date: doc.date, language: doc.language,
     text: doc.text, sentences: extraction.sentences.map((s) => ({ start: s.start, end: s.end })),
