@@ -14,7 +14,7 @@ import type { ExtractionResources } from "../extract/pipeline.ts";
 import { extractDocument } from "../extract/pipeline.ts";
 import type { ExtractedEntity, Extraction } from "../extract/types.ts";
 import { displayLabel } from "../text/display.ts";
-import { normalizeKey } from "../text/normalize.ts";
+import { cachedKey as normalizeKey } from "../extract/keys.ts";
 import type { SourceDocument } from "../text/types.ts";
 import type { EntityType, NodeAttributes, Provenance } from "./schema.ts";
 import { SYMMETRIC_RELATIONS } from "./schema.ts";
@@ -173,8 +173,22 @@ export function edgeKey(type: string, source: string, target: string, role?: str
   return `${type}:${source}->${target}${role !== undefined ? `#${role}` : ""}`;
 }
 
+/** Number of distinct (document, sentence) pairs of a list in provenance order (within a document, sentences follow offsets). */
 function weightOf(provenance: Provenance[]): number {
-  return new Set(provenance.map((p) => `${p.doc}|${p.sentence}`)).size;
+  let n = 0;
+  let doc: string | undefined;
+  const seen = new Set<number>();
+  for (const p of provenance) {
+    if (p.doc !== doc) {
+      doc = p.doc;
+      seen.clear();
+    }
+    if (!seen.has(p.sentence)) {
+      seen.add(p.sentence);
+      n++;
+    }
+  }
+  return n;
 }
 
 function mergeEdgeAttrs(graph: KnowledgeGraph, key: string, provenance: Provenance[], confidence?: number): void {
