@@ -32,6 +32,8 @@ const CueFileSchema = z.object({
   version: z.literal(1),
   confidence: z.object(Object.fromEntries(CUE_FAMILIES.map((f) => [f, unit])) as Record<CueFamily, typeof unit>),
   designators: z.array(phrase),
+  /** Designators that open a list of several targets (بمحافظتي X وY): a single source relates to every member. */
+  pluralDesignators: z.array(phrase).default([]),
   clauseBreaks: z.array(phrase),
   /** Words dropped from the gap between two mentions before `between` cues are matched (وهو، الذي يعد، سابق). */
   fillers: z.array(phrase).default([]),
@@ -93,6 +95,7 @@ export interface BetweenPattern {
 export interface CueLexicon {
   confidence: Record<CueFamily, number>;
   designators: ReadonlySet<string>;
+  pluralDesignators: ReadonlySet<string>;
   clauseBreaks: Phrase[];
   fillers: ReadonlySet<string>;
   patterns: BetweenPattern[];
@@ -130,6 +133,7 @@ export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon
   return {
     confidence: d.confidence,
     designators: new Set(d.designators.map(normalizeKey)),
+    pluralDesignators: new Set(d.pluralDesignators.map(normalizeKey)),
     clauseBreaks: phrases(d.clauseBreaks),
     fillers: new Set(d.fillers.map(normalizeKey)),
     patterns: d.patterns.map((p) => ({

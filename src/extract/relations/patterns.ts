@@ -12,7 +12,7 @@ import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { listLeft, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, leftEdge, spanWords, typeOf } from "./view.ts";
-import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings } from "./words.ts";
+import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, splitClitic } from "./words.ts";
 
 /**
  * Pairs the members of a source list with the members of a target list: respectively when the counts are equal
@@ -74,7 +74,10 @@ export function betweenRelations(view: DocView, cues: CueLexicon, rels: Relation
         const cut = left.findIndex((j) => targetOf.has(j));
         const sources = targetOf.has(i) ? [a] : [...(cut < 0 ? left : left.slice(0, cut)).reverse().map((j) => s.mentions[j]), a];
         targetOf.add(i + 1);
-        const targets = listRight(view, s, i + 1, p.target, cues.designators).map((j) => s.mentions[j]);
+        // The targets are a list only after a plural designator (بمحافظتي نينوى وأربيل); otherwise "… في محافظة
+        // واسط ومنفذ الشلامجة" has one target, and what follows it is another phrase.
+        const plural = words.some((w) => splitClitic(w, cues.pluralDesignators) !== null);
+        const targets = plural ? listRight(view, s, i + 1, p.target, cues.designators).map((j) => s.mentions[j]) : [b];
         if (p.reverse) {
           // "وفد من الحزب برئاسة Y": Y leads the delegation and is a member of the party.
           const lead = spanWords(view, i > 0 ? s.mentions[i - 1].end : s.start, leftEdge(a));
