@@ -3,11 +3,14 @@
  * Read-only queries use an adjacency index in compressed sparse row form (node and edge numbers in typed arrays,
  * one row set per direction, built once per graph version in O(V + E) and cached), which avoids graphology's
  * per-call edge arrays and source/target lookups; queries with write clauses read the graph directly, since it
- * changes under them.
+ * changes under them. The index also keeps each node's attributes object and one shared `NodeRef` per node (made on
+ * first use), so a read-only query neither looks nodes up by key to read their properties nor allocates a
+ * reference per row, and marks the co-occurrence edges for the path rule of {@link forEachIncident}.
  */
 import type { KnowledgeGraph } from "../graph/types.ts";
 import type { Direction } from "./ast.ts";
 import { versionOf } from "./graph-version.ts";
+import { NodeRef } from "./values.ts";
 
 /** One direction's rows: the edges of node i are entries off[i] .. off[i+1]-1 of nbr (other end) and edge. */
 export interface Csr {
@@ -20,8 +23,28 @@ export interface Csr {
 export interface Adjacency {
   keys: string[];
   index: Map<string, number>;
+  /** Attributes object of node i (graphology's own object: current while the graph version is). */
+  attrs: Record<string, unknown>[];
+  /** Shared reference to node i, made by {@link nodeRefAt} on first use. */
+  refs: (NodeRef | undefined)[];
   edgeKeys: string[];
+  /** 1 for the co-occurrence edges (see {@link isCooccurrence}); null when the graph has none. */
+  cooc: Uint8Array | null;
   rows: Record<Direction, Csr>;
+}
+
+/**
+ * True for a co-occurrence edge: attribute `cooccurrence: true`, which the graph builder sets on MENTIONED_WITH
+ * edges (src/graph/build.ts; ONTOLOGY.md, issue 5). Untyped variable-length and shortest-path patterns skip them
+ * (docs/query.md, "Co-occurrence in paths").
+ */
+export function isCooccurrence(attrs: Record<string, unknown>): boolean {
+  return attrs.cooccurrence === true;
+}
+
+/** The shared reference to node number `i` of `adj` (it carries the node's attributes for property reads). */
+export function nodeRefAt(adj: Adjacency, i: number): NodeRef {
+  return (adj.refs[i] ??= new NodeRef(adj.keys[i], adj.attrs[i]));
 }
 
 const cache = new WeakMap<KnowledgeGraph, { version: number; adj: Adjacency }>();
@@ -56,18 +79,29 @@ export function adjacencyOf(g: KnowledgeGraph): Adjacency {
   const version = versionOf(g);
   const hit = cache.get(g);
   if (hit && hit.version === version) return hit.adj;
-  const keys = g.nodes();
+  const keys: string[] = [];
+  const attrs: Record<string, unknown>[] = [];
   const index = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
+  g.forEachNode((k, a) => {
+    index.set(k, keys.length);
+    keys.push(k);
+    attrs.push(a as unknown as Record<string, unknown>);
+  });
   const m = g.size;
   const edgeKeys: string[] = new Array(m);
   const src = new Int32Array(m);
   const tgt = new Int32Array(m);
+  const cooc = new Uint8Array(m);
+  let anyCooc = false;
   let j = 0;
-  g.forEachEdge((e, _a, s, t) => {
+  g.forEachEdge((e, a, s, t) => {
     edgeKeys[j] = e;
     src[j] = index.get(s)!;
     tgt[j] = index.get(t)!;
+    if (isCooccurrence(a as unknown as Record<string, unknown>)) {
+      cooc[j] = 1;
+      anyCooc = true;
+    }
     j++;
   });
   const all = (): boolean => true;
@@ -76,7 +110,10 @@ export function adjacencyOf(g: KnowledgeGraph): Adjacency {
   const adj: Adjacency = {
     keys,
     index,
+    attrs,
+    refs: new Array(n),
     edgeKeys,
+    cooc: anyCooc ? cooc : null,
     rows: {
       out: csr(n, m, [{ from: src, to: tgt, keep: all }]),
       in: csr(n, m, [{ from: tgt, to: src, keep: all }]),
@@ -90,34 +127,39 @@ export function adjacencyOf(g: KnowledgeGraph): Adjacency {
 /**
  * Calls `f(edge, other)` for each edge of `node` in direction `dir` (`both`: outgoing, then incoming without
  * self-loops so a loop is seen once). Stops early when `f` returns false. `adj` is the index, or null to read the
- * graph directly.
+ * graph directly; `skipCooc` leaves out co-occurrence edges ({@link isCooccurrence}).
  */
-export function forEachIncident(g: KnowledgeGraph, node: string, dir: Direction, f: (edge: string, other: string) => boolean | void, adj: Adjacency | null = null): void {
+export function forEachIncident(g: KnowledgeGraph, node: string, dir: Direction, f: (edge: string, other: string) => boolean | void, adj: Adjacency | null = null, skipCooc = false): void {
   if (adj) {
     const i = adj.index.get(node);
     if (i === undefined) return;
     const r = adj.rows[dir];
-    for (let k = r.off[i], end = r.off[i + 1]; k < end; k++) if (f(adj.edgeKeys[r.edge[k]], adj.keys[r.nbr[k]]) === false) return;
+    const cooc = skipCooc ? adj.cooc : null;
+    for (let k = r.off[i], end = r.off[i + 1]; k < end; k++) {
+      if (cooc !== null && cooc[r.edge[k]] === 1) continue;
+      if (f(adj.edgeKeys[r.edge[k]], adj.keys[r.nbr[k]]) === false) return;
+    }
     return;
   }
+  const keep = (e: string): boolean => !skipCooc || !isCooccurrence(g.getEdgeAttributes(e) as unknown as Record<string, unknown>);
   if (dir !== "in") {
-    for (const e of g.outEdges(node)) if (f(e, g.target(e)) === false) return;
+    for (const e of g.outEdges(node)) if (keep(e) && f(e, g.target(e)) === false) return;
   }
   if (dir !== "out") {
     for (const e of g.inEdges(node)) {
       const s = g.source(e);
       if (dir === "both" && s === node) continue;
-      if (f(e, s) === false) return;
+      if (keep(e) && f(e, s) === false) return;
     }
   }
 }
 
 /** Edges of `node` in direction `dir` with their other ends, flat: `[edge, other, edge, other, ...]`. */
-export function incident(g: KnowledgeGraph, node: string, dir: Direction, adj: Adjacency | null = null): string[] {
+export function incident(g: KnowledgeGraph, node: string, dir: Direction, adj: Adjacency | null = null, skipCooc = false): string[] {
   const out: string[] = [];
   forEachIncident(g, node, dir, (e, o) => {
     out.push(e, o);
-  }, adj);
+  }, adj, skipCooc);
   return out;
 }
 

@@ -6,7 +6,7 @@
  * stamp), so a search allocates nothing but its result: on a large graph, garbage is what costs most.
  */
 import type { Direction } from "./ast.ts";
-import { flip, type Adjacency } from "./adjacency.ts";
+import { flip, nodeRefAt, type Adjacency } from "./adjacency.ts";
 import type { Budget } from "./context.ts";
 import { NodeRef, PathVal, RelRef } from "./values.ts";
 
@@ -46,10 +46,10 @@ function scratchOf(adj: Adjacency): Scratch {
 
 /**
  * One shortest path from `s` to `t` following `dir` (at most `hops` relationships, at least `min`), over edges
- * `ok` accepts and through nodes `nodeOk` accepts (null: every one, with no per-edge call); [] when there is none or
- * the budget runs out.
+ * `ok` accepts and through nodes `nodeOk` accepts (null: every one, with no per-edge call), leaving out the edges
+ * `skip` marks (co-occurrence; null: none); [] when there is none or the budget runs out.
  */
-export function bidirectionalIndexed(adj: Adjacency, s: string, t: string, dir: Direction, ok: ((edge: string) => boolean) | null, nodeOk: ((node: string) => boolean) | null, hops: number, min: number, budget: Budget): PathVal[] {
+export function bidirectionalIndexed(adj: Adjacency, s: string, t: string, dir: Direction, ok: ((edge: string) => boolean) | null, nodeOk: ((node: string) => boolean) | null, hops: number, min: number, budget: Budget, skip: Uint8Array | null = null): PathVal[] {
   const si = adj.index.get(s);
   const ti = adj.index.get(t);
   if (si === undefined || ti === undefined) return [];
@@ -92,6 +92,7 @@ export function bidirectionalIndexed(adj: Adjacency, s: string, t: string, dir: 
         const v = rows.nbr[k];
         if (seen[v] === gen) continue;
         const e = rows.edge[k];
+        if (skip !== null && skip[e] === 1) continue;
         if ((ok && !ok(adj.edgeKeys[e])) || (nodeOk && !nodeOk(adj.keys[v]))) continue;
         seen[v] = gen;
         prevNode[v] = u;
@@ -127,7 +128,7 @@ export function bidirectionalIndexed(adj: Adjacency, s: string, t: string, dir: 
         nodes.push(sc.prevNodeB[v]);
       }
       if (rels.length < min) return [];
-      return [new PathVal(nodes.map((i) => new NodeRef(adj.keys[i])), rels.map((e) => new RelRef(adj.edgeKeys[e])))];
+      return [new PathVal(nodes.map((i) => nodeRefAt(adj, i)), rels.map((e) => new RelRef(adj.edgeKeys[e])))];
     }
   }
   return [];

@@ -46,6 +46,8 @@ export interface Ctx {
   budget: Budget;
   maxHops: number;
   allowWrites: boolean;
+  /** Untyped variable-length and shortest-path patterns also follow co-occurrence edges (default: they skip them). */
+  cooccurrenceInPaths: boolean;
   warnings: Set<string>;
   stats: WriteStats;
   /** Values of aggregate calls for the group being projected. */

@@ -172,7 +172,7 @@ function allProps(v: Value, ctx: Ctx): CMap {
 export function propertyOf(v: Value, key: string, ctx: Ctx): Value {
   if (v === null) return null;
   if (v instanceof NodeRef) {
-    const x = existingNodeProp(ctx.graph, v.key, key);
+    const x = existingNodeProp(ctx.graph, v.key, key, v.attrs);
     if (x === undefined) throw new CypherRuntimeError(`node ${v.key} was deleted`, "EntityNotFound", "DeletedEntityAccess");
     return x;
   }

@@ -32,6 +32,8 @@ export function writeProp(attrs: Attrs, key: string, value: Value): void {
 
 function readProp(attrs: Attrs, key: string): Value {
   const raw = attrs[key];
+  // Text, the most common property, is its own Cypher value.
+  if (typeof raw === "string") return raw;
   if (!anyWritten) return fromStored(raw);
   const e = exact.get(attrs)?.get(key);
   if (e && e.stored === raw) return e.value;
@@ -45,10 +47,10 @@ export function nodeLabels(g: KnowledgeGraph, key: string): string[] {
   return typeof a.type === "string" ? [a.type] : [];
 }
 
-/** True when node `key` carries every label of `labels`. */
-export function hasLabels(g: KnowledgeGraph, key: string, labels: readonly string[]): boolean {
+/** True when node `key` (attributes `attrs` when the caller has them) carries every label of `labels`. */
+export function hasLabels(g: KnowledgeGraph, key: string, labels: readonly string[], attrs: Attrs | null = null): boolean {
   if (labels.length === 0) return true;
-  const a = g.getNodeAttributes(key) as unknown as Attrs;
+  const a = attrs ?? (g.getNodeAttributes(key) as unknown as Attrs);
   if (Array.isArray(a.labels)) {
     const ls = a.labels as string[];
     return labels.every((l) => ls.includes(l));
@@ -73,14 +75,18 @@ export function nodeProps(g: KnowledgeGraph, key: string): CMap {
 
 /**
  * One property of node `key`, null when absent; undefined when the node does not exist (one lookup instead of a
- * `hasNode` then a read: this runs once per row and property).
+ * `hasNode` then a read: this runs once per row and property). `attrs`: the node's attributes object when the
+ * caller holds it (a reference from the adjacency index of a read-only query), read without a lookup.
  */
-export function existingNodeProp(g: KnowledgeGraph, key: string, prop: string): Value | undefined {
+export function existingNodeProp(g: KnowledgeGraph, key: string, prop: string, attrs: Attrs | null = null): Value | undefined {
   let a: Attrs;
-  try {
-    a = g.getNodeAttributes(key) as unknown as Attrs;
-  } catch {
-    return undefined;
+  if (attrs !== null) a = attrs;
+  else {
+    try {
+      a = g.getNodeAttributes(key) as unknown as Attrs;
+    } catch {
+      return undefined;
+    }
   }
   if (isNodeInternal(a, prop)) return null;
   return readProp(a, prop);

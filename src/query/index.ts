@@ -30,6 +30,13 @@ export interface QueryOptions {
   maxHops?: number;
   /** Allow CREATE, MERGE, SET, REMOVE, DELETE (default false). */
   allowWrites?: boolean;
+  /**
+   * Let variable-length and shortest-path patterns that name no relationship type follow co-occurrence edges
+   * (`cooccurrence: true`, the MENTIONED_WITH edges). Default false: they skip them, so a path between two entities
+   * goes through typed relations; naming the type (`[:MENTIONED_WITH*..3]`) includes them either way
+   * (docs/query.md, "Co-occurrence in paths").
+   */
+  cooccurrenceInPaths?: boolean;
   /** Clock in milliseconds (default `performance.now`), a parameter so tests can drive it. */
   clock?: () => number;
 }
@@ -67,6 +74,9 @@ function validate(o: QueryOptions): Required<Omit<QueryOptions, "params" | "cloc
     const v = r[k];
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new BadRequestError(`runQuery: option ${k} must be a non-negative number, got ${String(v)}.`, "QUERY_OPTIONS");
   }
+  for (const k of ["allowWrites", "cooccurrenceInPaths"] as const) {
+    if (typeof r[k] !== "boolean") throw new BadRequestError(`runQuery: option ${k} must be a boolean, got ${String(r[k])}.`, "QUERY_OPTIONS");
+  }
   return r as Required<Omit<QueryOptions, "params" | "clock">>;
 }
 
@@ -88,6 +98,7 @@ export function runQueryRaw(graph: KnowledgeGraph, query: string, options: Query
     budget: new Budget(clock() + o.timeoutMs, clock),
     maxHops: o.maxHops,
     allowWrites: o.allowWrites,
+    cooccurrenceInPaths: o.cooccurrenceInPaths,
     warnings: new Set(),
     stats: emptyStats(),
     aggValues: null,

@@ -123,8 +123,9 @@ export class Matcher {
     return undefined;
   }
 
-  nodeOk(np: NodePattern, key: string): boolean {
-    if (!hasLabels(this.ctx.graph, key, np.labels)) return false;
+  /** Whether node `key` (attributes `attrs` when known) fits `np`'s labels and property map. */
+  nodeOk(np: NodePattern, key: string, attrs: Record<string, unknown> | null = null): boolean {
+    if (!hasLabels(this.ctx.graph, key, np.labels, attrs)) return false;
     if (np.properties) {
       const m = this.propMap(np.properties);
       for (const k of Object.keys(m)) if (equals(nodeProp(this.ctx.graph, key, k), m[k]) !== true) return false;
@@ -143,6 +144,14 @@ export class Matcher {
     const m = evaluate(e, this.b, this.ctx);
     if (!isMap(m)) throw typeError(`pattern properties must be a map, got ${typeName(m)}`);
     return m;
+  }
+
+  /**
+   * Whether `rp` skips co-occurrence edges: a variable-length or shortest-path relationship that names no type,
+   * unless the query runs with `cooccurrenceInPaths` (docs/query.md, "Co-occurrence in paths").
+   */
+  skipsCooccurrence(rp: RelPattern, shortest = false): boolean {
+    return rp.types.length === 0 && (rp.range !== null || shortest) && !this.ctx.cooccurrenceInPaths;
   }
 
   /** Upper bound of a variable-length relationship, with the hop cap applied. */
@@ -223,6 +232,7 @@ export class Matcher {
       }
       const min = rp.range.min;
       const max = self.maxHops(rp);
+      const skipCooc = self.skipsCooccurrence(rp);
       const seg: string[] = [];
       function* grow(at: string): Generator<void> {
         if (seg.length >= min) {
@@ -241,7 +251,7 @@ export class Matcher {
           }
         }
         if (seg.length >= max) return;
-        const inc = incident(self.ctx.graph, at, dir, self.ctx.adjacency());
+        const inc = incident(self.ctx.graph, at, dir, self.ctx.adjacency(), skipCooc);
         for (let k = 0; k < inc.length; k += 2) {
           const e = inc[k];
           const other = inc[k + 1];

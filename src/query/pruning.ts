@@ -12,7 +12,7 @@
  * (undirected, the classic shortest-cycle-through-a-vertex test). min ≥ 2 is not pruned.
  */
 import type { Clause, Direction, Expr, PatternPart } from "./ast.ts";
-import { forEachIncident, flip, type Adjacency } from "./adjacency.ts";
+import { forEachIncident, flip, nodeRefAt, type Adjacency } from "./adjacency.ts";
 import type { Matcher } from "./match.ts";
 import { NodeRef, type CMap } from "./values.ts";
 import { aggregatesIn } from "./vars.ts";
@@ -61,25 +61,32 @@ function scratchOf(adj: Adjacency): Scratch {
   return sc;
 }
 
-/** {@link reach} on the adjacency index: node numbers and typed arrays; `ok` null when every edge passes. */
-function reachIndexed(m: Matcher, adj: Adjacency, s: string, dir: Direction, ok: ((edge: string) => boolean) | null, min: number, max: number): string[] {
+/**
+ * {@link reach} on the adjacency index: node numbers and typed arrays; `ok` null when every edge passes, `skip`
+ * marks edges to leave out (co-occurrence) or is null. The ends are `nodes[start ..]` (node numbers; nodes[0] is
+ * `s`, and start is 0 when `s` itself is an end).
+ */
+function reachIndexed(m: Matcher, adj: Adjacency, s: string, dir: Direction, ok: ((edge: string) => boolean) | null, skip: Uint8Array | null, min: number, max: number): { nodes: number[]; start: number } {
   const si = adj.index.get(s);
-  if (si === undefined) return [];
+  if (si === undefined) return { nodes: [], start: 0 };
   const sc = scratchOf(adj);
   const gen = sc.gen;
   const rows = adj.rows[dir];
   sc.seen[si] = gen;
   sc.depth[si] = 0;
   sc.tree[si] = -1;
-  const out: number[] = [];
+  // Reached nodes in BFS order; out[from .. to) is the current frontier.
+  const out: number[] = [si];
   let cycle = Infinity;
-  let frontier = [si];
-  for (let d = 0; d < max && frontier.length > 0; d++) {
-    const next: number[] = [];
-    for (const u of frontier) {
-      if (m.ctx.budget.expired()) return out.map((i) => adj.keys[i]);
+  let from = 0;
+  for (let d = 0; d < max && from < out.length; d++) {
+    const to = out.length;
+    for (let q = from; q < to; q++) {
+      const u = out[q];
+      if (m.ctx.budget.expired()) return { nodes: out, start: 1 };
       for (let k = rows.off[u], end = rows.off[u + 1]; k < end; k++) {
         const e = rows.edge[k];
+        if (skip !== null && skip[e] === 1) continue;
         if (ok && !ok(adj.edgeKeys[e])) continue;
         const v = rows.nbr[k];
         if (v === si) {
@@ -91,22 +98,19 @@ function reachIndexed(m: Matcher, adj: Adjacency, s: string, dir: Direction, ok:
           sc.depth[v] = d + 1;
           sc.branch[v] = u === si ? e : sc.branch[u];
           sc.tree[v] = e;
-          next.push(v);
           out.push(v);
         } else if (dir === "both" && u !== si && sc.branch[v] !== sc.branch[u]) {
           cycle = Math.min(cycle, d + sc.depth[v] + 1);
         }
       }
     }
-    frontier = next;
+    from = to;
   }
-  const keys = out.map((i) => adj.keys[i]);
-  if (min === 0 || cycle <= max) keys.unshift(s);
-  return keys;
+  return { nodes: out, start: min === 0 || cycle <= max ? 0 : 1 };
 }
 
 /** Nodes at distance ≤ max from `s` (and `s` itself when min = 0 or it lies on a short enough closed trail). */
-function reach(m: Matcher, s: string, dir: Direction, ok: (edge: string) => boolean, min: number, max: number): string[] {
+function reach(m: Matcher, s: string, dir: Direction, ok: (edge: string) => boolean, skipCooc: boolean, min: number, max: number): string[] {
   const g = m.ctx.graph;
   const adj = m.ctx.adjacency();
   const depth = new Map<string, number>([[s, 0]]);
@@ -136,7 +140,7 @@ function reach(m: Matcher, s: string, dir: Direction, ok: (edge: string) => bool
         } else if (dir === "both" && u !== s && branch.get(v) !== branch.get(u)) {
           cycle = Math.min(cycle, d + dv + 1);
         }
-      }, adj);
+      }, adj, skipCooc);
     }
     frontier = next;
   }
@@ -159,19 +163,32 @@ export function* pruningExpand<T>(m: Matcher, p: PatternPart, emit: () => T): Ge
   const props: CMap | null = rp.properties ? m.propMap(rp.properties as Expr) : null;
   const ok = (e: string): boolean => m.relOk(rp, e, props);
   const plain = rp.types.length === 0 && props === null && m.used.size === 0;
+  const skipCooc = m.skipsCooccurrence(rp);
   const adj = m.ctx.adjacency();
   for (const s of m.candidates(from)) {
     if (m.ctx.budget.expired()) return;
     if (!m.nodeOk(from, s)) continue;
     const hs = m.bind(from.variable, new NodeRef(s));
     if (hs === 0) continue;
-    const ends = adj ? reachIndexed(m, adj, s, dir, plain ? null : ok, min, max) : reach(m, s, dir, ok, min, max);
-    for (const t of ends) {
-      if (!m.nodeOk(to, t)) continue;
-      const ht = m.bind(to.variable, new NodeRef(t));
-      if (ht === 0) continue;
-      yield emit();
-      m.unbind(to.variable, ht);
+    if (adj) {
+      // Shared node references (with their attributes) for the ends: no allocation or lookup by key per end.
+      const ends = reachIndexed(m, adj, s, dir, plain ? null : ok, skipCooc ? adj.cooc : null, min, max);
+      for (let q = ends.start; q < ends.nodes.length; q++) {
+        const ref = nodeRefAt(adj, ends.nodes[q]);
+        if (!m.nodeOk(to, ref.key, ref.attrs)) continue;
+        const ht = m.bind(to.variable, ref);
+        if (ht === 0) continue;
+        yield emit();
+        m.unbind(to.variable, ht);
+      }
+    } else {
+      for (const t of reach(m, s, dir, ok, skipCooc, min, max)) {
+        if (!m.nodeOk(to, t)) continue;
+        const ht = m.bind(to.variable, new NodeRef(t));
+        if (ht === 0) continue;
+        yield emit();
+        m.unbind(to.variable, ht);
+      }
     }
     m.unbind(from.variable, hs);
   }

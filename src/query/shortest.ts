@@ -4,7 +4,8 @@
  * shortest path for `allShortestPaths`. WHERE predicates on the path are applied during the search, so the result
  * is the shortest path that satisfies them (Neo4j's semantics; see path-filters.ts): universal predicates over
  * its relationships or nodes filter the BFS; any other predicate on the path makes the search enumerate paths by
- * length (slower, bounded by the time budget, with a warning).
+ * length (slower, bounded by the time budget, with a warning). A pattern that names no relationship type leaves out
+ * co-occurrence edges unless the query allows them (docs/query.md, "Co-occurrence in paths").
  */
 import type { PatternPart, RelPattern } from "./ast.ts";
 import type { Matcher } from "./match.ts";
@@ -32,6 +33,8 @@ export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
   const hops = Math.min(max, m.ctx.maxHops);
   const all = p.shortest === "all";
   const adj = m.ctx.adjacency();
+  // An untyped pattern leaves out co-occurrence edges (docs/query.md, "Co-occurrence in paths").
+  const skip = m.skipsCooccurrence(rp, true);
 
   // End candidates that do not depend on the start node, computed once.
   const endBound = en.variable !== null && m.b[en.variable] !== undefined;
@@ -75,12 +78,12 @@ export function* shortestPaths(m: Matcher, p: PatternPart): Generator<void> {
     const found = !pf.node(s)
       ? []
       : pf.exhaustive
-        ? enumerate(m, s, tset, rp.direction, ok, pf.node, hops, min, all, accept)
+        ? enumerate(m, s, tset, rp.direction, ok, pf.node, hops, min, all, accept, skip)
         : tset.size === 1 && !all
           ? (adj
-            ? bidirectionalIndexed(adj, s, [...tset][0], rp.direction, plain ? null : ok, pf.filtersNodes ? pf.node : null, hops, min, m.ctx.budget)
-            : bidirectional(m, s, [...tset][0], rp, ok, pf.node, hops, min))
-          : bfs(m, s, tset, rp.direction, ok, pf.node, hops, min, all);
+            ? bidirectionalIndexed(adj, s, [...tset][0], rp.direction, plain ? null : ok, pf.filtersNodes ? pf.node : null, hops, min, m.ctx.budget, skip ? adj.cooc : null)
+            : bidirectional(m, s, [...tset][0], rp, ok, pf.node, hops, min, skip))
+          : bfs(m, s, tset, rp.direction, ok, pf.node, hops, min, all, skip);
     for (const path of found) {
       const t = path.nodes[path.nodes.length - 1].key;
       const he = m.bind(en.variable, new NodeRef(t));
@@ -130,8 +133,8 @@ function unwind(preds: Preds, s: string, t: string, all: boolean): PathVal[] {
   return out;
 }
 
-/** Layered BFS from `s`; returns shortest paths to every reachable target, nearest first. */
-function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean): PathVal[] {
+/** Layered BFS from `s` (co-occurrence edges left out when `skip`); shortest paths to every reachable target, nearest first. */
+function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean, skip: boolean): PathVal[] {
   const g = m.ctx.graph;
   const adj = m.ctx.adjacency();
   const out: PathVal[] = [];
@@ -153,7 +156,7 @@ function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direc
           preds.set(v, [[u, e]]);
           next.push(v);
         } else if (all && dv === d) preds.get(v)!.push([u, e]);
-      }, adj);
+      }, adj, skip);
     }
     for (const v of next) {
       if (!targets.has(v) || v === s) continue;
@@ -166,7 +169,7 @@ function bfs(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direc
 }
 
 /** Bidirectional BFS between `s` and `t` on the graph itself (queries that write); at most one path. */
-function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number): PathVal[] {
+function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, skip: boolean): PathVal[] {
   if (s === t) return min === 0 ? [toPath([s], [])] : [];
   if (!nodeOk(t)) return [];
   const g = m.ctx.graph;
@@ -195,7 +198,7 @@ function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: Edg
           meet = v;
           return false;
         }
-      }, adj);
+      }, adj, skip);
       if (meet !== null) break;
     }
     if (forward) {
@@ -222,7 +225,7 @@ function bidirectional(m: Matcher, s: string, t: string, rp: RelPattern, ok: Edg
  * each checked with `accept` (which evaluates the WHERE conjuncts on the bound path); per target, the paths of the
  * first length at which one passes (one path, or all of them for `allShortestPaths`). Stops at the time budget.
  */
-function enumerate(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean, accept: (p: PathVal) => boolean): PathVal[] {
+function enumerate(m: Matcher, s: string, targets: Set<string>, dir: RelPattern["direction"], ok: EdgeOk, nodeOk: NodeOk, hops: number, min: number, all: boolean, accept: (p: PathVal) => boolean, skip: boolean): PathVal[] {
   const g = m.ctx.graph;
   const adj = m.ctx.adjacency();
   const out: PathVal[] = [];
@@ -262,7 +265,7 @@ function enumerate(m: Matcher, s: string, targets: Set<string>, dir: RelPattern[
         rels.pop();
         nodes.pop();
         if (stop) return false;
-      }, adj);
+      }, adj, skip);
       return stop;
     };
     const stopped = dfs(s);

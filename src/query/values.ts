@@ -4,8 +4,15 @@
  * `number`, maps are plain objects, and graph elements are references by key.
  */
 
+/**
+ * A node, by key. `attrs` is the node's attributes object when the reference comes from the adjacency index of a
+ * read-only query (property reads then skip the lookup by key); null otherwise.
+ */
 export class NodeRef {
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    readonly attrs: Record<string, unknown> | null = null,
+  ) {}
 }
 export class RelRef {
   constructor(readonly key: string) {}

@@ -66,6 +66,20 @@ describe("shabaka query", () => {
     expect(j.graph.nodes.length).toBe(p.nodes.length);
   });
 
+  it("the seed query goes through typed relations; --cooccurrence-paths lets it take the co-occurrence edge", async () => {
+    const path = async (extra: string[]) => {
+      const r = await shabaka([SHORTEST, "--format", "json", ...extra]);
+      expect(r.code).toBe(0);
+      const p = JSON.parse(r.stdout).rows[0][0];
+      expect([p.nodes[0].properties.label, p.nodes.at(-1).properties.label]).toEqual(["مصطفى الكاظمي", "داعش"]);
+      return p.relationships.map((x: { type: string }) => x.type) as string[];
+    };
+    const typed = await path([]);
+    expect(typed.length).toBeGreaterThanOrEqual(2);
+    expect(typed).not.toContain("MENTIONED_WITH");
+    expect(await path(["--cooccurrence-paths"])).toEqual(["MENTIONED_WITH"]);
+  });
+
   it("prints CSV with quoting, and takes --param values as JSON or text", async () => {
     const r = await shabaka(["MATCH (n) WHERE n.label = $name RETURN n.label AS label, n.type AS type, n.aliases AS aliases, $k AS k", "--format", "csv", "--param", "name=مصطفى الكاظمي", "--param", "k=[1,2]"]);
     expect(r.code).toBe(0);

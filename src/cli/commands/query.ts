@@ -1,6 +1,6 @@
 /**
  * `shabaka query "<cypher>" [--graph FILE] [--format table|json|csv] [--param k=v ...] [--timeout MS] [--max-rows N]
- * [--max-hops N]`: runs an openCypher-subset query (docs/query.md) on a saved graph and prints the result to stdout,
+ * [--max-hops N] [--cooccurrence-paths]`: runs an openCypher-subset query (docs/query.md) on a saved graph and prints the result to stdout,
  * warnings (caps hit) to stderr. Read-only: write clauses are refused (exit 1).
  */
 import type { Command } from "commander";
@@ -22,6 +22,7 @@ interface QueryCliOptions {
   timeout: string;
   maxRows: string;
   maxHops: string;
+  cooccurrencePaths?: boolean;
 }
 
 /** Parses `k=v`: v as JSON when it parses, else the text itself. @throws BadRequestError */
@@ -57,6 +58,7 @@ export function registerQueryCommand(program: Command, deps: QueryCommandDeps): 
     .option("--timeout <ms>", "time budget in milliseconds", String(DEFAULT_QUERY_OPTIONS.timeoutMs))
     .option("--max-rows <n>", "row cap", String(DEFAULT_QUERY_OPTIONS.maxRows))
     .option("--max-hops <n>", "cap on variable-length hops (`*` alone means up to this)", String(DEFAULT_QUERY_OPTIONS.maxHops))
+    .option("--cooccurrence-paths", "let untyped variable-length and shortest-path patterns follow co-occurrence (MENTIONED_WITH) edges")
     .action(async (cypher: string, opts: QueryCliOptions) => {
       const format = opts.format as OutputFormat;
       if (!["table", "json", "csv"].includes(format)) throw new BadRequestError(`--format must be table, json or csv, got "${opts.format}".`, "BAD_OPTION");
@@ -65,7 +67,7 @@ export function registerQueryCommand(program: Command, deps: QueryCommandDeps): 
       const graph = await deps.loadGraph(opts.graph);
       // The engine is loaded only when a query runs, so `--help` and the other commands start fast.
       const [{ runQuery }, { formatResult }] = await Promise.all([import("../../query/index.ts"), import("../../query/format.ts")]);
-      const options = { params, timeoutMs: positiveNumber(opts.timeout, "--timeout"), maxRows: positiveNumber(opts.maxRows, "--max-rows"), maxHops: positiveNumber(opts.maxHops, "--max-hops") };
+      const options = { params, timeoutMs: positiveNumber(opts.timeout, "--timeout"), maxRows: positiveNumber(opts.maxRows, "--max-rows"), maxHops: positiveNumber(opts.maxHops, "--max-hops"), cooccurrenceInPaths: opts.cooccurrencePaths === true };
       let result: QueryResult;
       try {
         result = runQuery(graph, cypher, options);
