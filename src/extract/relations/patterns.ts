@@ -16,8 +16,9 @@ import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, split
 
 /**
  * Pairs the members of a source list with the members of a target list: respectively when the counts are equal
- * ("قضاء سنجار وناحية سيدكان بمحافظتي نينوى وأربيل"), every source with the one target otherwise. A source the
- * gazetteer places inside one of the targets goes to that target only.
+ * ("قضاء سنجار وناحية سيدكان بمحافظتي نينوى وأربيل"), every source with the one target, or the one source with
+ * every target; other shapes give nothing. A source the gazetteer places inside one of the targets goes to that
+ * target only.
  */
 function distribute(view: DocView, sources: Mention[], targets: Mention[], inside: (a: string, b: string) => boolean): [Mention, Mention][] {
   const out: [Mention, Mention][] = [];
@@ -26,6 +27,7 @@ function distribute(view: DocView, sources: Mention[], targets: Mention[], insid
     if (known.length > 0) for (const t of known) out.push([src, t]);
     else if (targets.length === 1) out.push([src, targets[0]]);
     else if (sources.length === targets.length) out.push([src, targets[k]]);
+    else if (sources.length === 1) for (const t of targets) out.push([src, t]);
   });
   return out;
 }
