@@ -7,7 +7,8 @@ import type { Ctx, Row } from "./context.ts";
 import { argumentError, typeError } from "./errors.ts";
 import { evaluate } from "./eval.ts";
 import { arith } from "./arith.ts";
-import { hashKey, orderCompare, typeName, type Value } from "./values.ts";
+import { orderCompare, typeName, type Value } from "./values.ts";
+import { ValueSet } from "./value-map.ts";
 
 export interface Accumulator {
   add(row: Row): void;
@@ -19,23 +20,33 @@ type CallExpr = Expr & { kind: "call" };
 /** A fresh accumulator for aggregate call `e`. */
 export function makeAccumulator(e: CallExpr, ctx: Ctx): Accumulator {
   const name = e.name.toLowerCase();
+  const seen = e.distinct ? new ValueSet() : null;
+  const arg = e.star ? null : e.args[0];
+  if (name === "count") {
+    // Counts only: no list of values.
+    let n = 0;
+    return {
+      add: (row) => {
+        if (arg === null) n++;
+        else {
+          const v = evaluate(arg, row, ctx);
+          if (v !== null && (seen === null || seen.add(v))) n++;
+        }
+      },
+      result: () => BigInt(n),
+    };
+  }
   const values: Value[] = [];
-  const seen = e.distinct ? new Set<string>() : null;
   let rows = 0;
   let param: Value | undefined;
+  const percentile = name === "percentiledisc" || name === "percentilecont";
   const push = (row: Row): void => {
     rows++;
-    if (e.star) return;
-    const v = evaluate(e.args[0], row, ctx);
-    if (name === "percentiledisc" || name === "percentilecont") {
-      if (param === undefined) param = evaluate(e.args[1], row, ctx);
-    }
+    if (arg === null) return;
+    const v = evaluate(arg, row, ctx);
+    if (percentile && param === undefined) param = evaluate(e.args[1], row, ctx);
     if (v === null) return;
-    if (seen) {
-      const k = hashKey(v);
-      if (seen.has(k)) return;
-      seen.add(k);
-    }
+    if (seen !== null && !seen.add(v)) return;
     values.push(v);
   };
   return {

@@ -7,10 +7,13 @@ import type { Ctx, Row } from "./context.ts";
 import { argumentError, CypherRuntimeError, typeError } from "./errors.ts";
 import { callFunction, isAggregateName } from "./functions.ts";
 import { existingNodeProp, nodeProps, relProp } from "./graph-access.ts";
-import { matchPattern } from "./match.ts";
+import { matchPattern, type MatchHints } from "./match.ts";
 import { arith } from "./arith.ts";
 import { compileRegex } from "./regex.ts";
 import { compare, equals, isMap, NodeRef, RelRef, typeName, type CMap, type Value } from "./values.ts";
+
+const EXISTS_HINTS: MatchHints = { pruning: true, transient: true };
+const COMPREHENSION_HINTS: MatchHints = { pruning: false, transient: true };
 
 function asBool(v: Value, what: string): boolean | null {
   if (v === null || typeof v === "boolean") return v;
@@ -132,12 +135,13 @@ export function evaluate(e: Expr, row: Row, ctx: Ctx): Value {
       return inner[e.acc];
     }
     case "patternpred": {
-      for (const _ of matchPattern([e.pattern], null, row, ctx, e)) return true;
+      // Existence only: any one row, neither kept nor counted.
+      for (const _ of matchPattern([e.pattern], null, row, ctx, e, EXISTS_HINTS)) return true;
       return false;
     }
     case "patterncomp": {
       const out: Value[] = [];
-      for (const r of matchPattern([e.pattern], e.where, row, ctx, e)) out.push(evaluate(e.map, r, ctx));
+      for (const r of matchPattern([e.pattern], e.where, row, ctx, e, COMPREHENSION_HINTS)) out.push(evaluate(e.map, r, ctx));
       return out;
     }
     case "mapproj": {

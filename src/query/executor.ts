@@ -7,9 +7,9 @@ import type { Clause, Query, SingleQuery } from "./ast.ts";
 import { WRITE_CLAUSES } from "./ast.ts";
 import type { Ctx, Row } from "./context.ts";
 import { evaluate } from "./eval.ts";
-import { matchPattern } from "./match.ts";
+import { matchPattern, NO_HINTS, type MatchHints } from "./match.ts";
 import { multiplicityInsensitive } from "./pruning.ts";
-import { project, projectionColumns } from "./projection.ts";
+import { isGrouping, project, projectionColumns } from "./projection.ts";
 import { hashKey, type Value } from "./values.ts";
 import { patternVars } from "./vars.ts";
 import { applyDelete, applyRemove, applySet, createPattern, merge } from "./writes.ts";
@@ -74,7 +74,7 @@ function executeSingle(sq: SingleQuery, ctx: Ctx): Execution {
   sq.clauses.forEach((c, i) => {
     const before = scope;
     scope = clauseScope(c, scope);
-    stream = applyClause(c, stream, before, scope, ctx, multiplicityInsensitive(sq.clauses[i + 1]));
+    stream = applyClause(c, stream, before, scope, ctx, hintsFor(sq.clauses[i + 1]));
     if (c.kind === "return") columns = scope;
   });
   const last = sq.clauses[sq.clauses.length - 1];
@@ -93,14 +93,31 @@ function* toGen(it: Iterable<Row>): Generator<Row> {
   yield* it;
 }
 
-function applyClause(c: Clause, input: Iterable<Row>, before: string[], after: string[], ctx: Ctx, pruning: boolean): Iterable<Row> {
+const hints = new WeakMap<Clause, MatchHints>();
+
+/**
+ * What the clause after a MATCH lets the matcher do: prune var-length expansion when it ignores multiplicity
+ * (pruning.ts), hand out one reused row object when it aggregates (a grouping projection keeps no input row: it
+ * copies the first row of each group).
+ */
+function hintsFor(next: Clause | undefined): MatchHints {
+  if (next === undefined) return NO_HINTS;
+  let h = hints.get(next);
+  if (!h) {
+    h = { pruning: multiplicityInsensitive(next), transient: (next.kind === "with" || next.kind === "return") && isGrouping(next.projection) };
+    hints.set(next, h);
+  }
+  return h;
+}
+
+function applyClause(c: Clause, input: Iterable<Row>, before: string[], after: string[], ctx: Ctx, matchHints: MatchHints): Iterable<Row> {
   switch (c.kind) {
     case "match": {
       const introduced = after.filter((v) => !before.includes(v));
       return (function* () {
         for (const row of input) {
           let any = false;
-          for (const r of matchPattern(c.pattern, c.where, row, ctx, c.pattern, pruning)) {
+          for (const r of matchPattern(c.pattern, c.where, row, ctx, c.pattern, matchHints)) {
             any = true;
             yield r;
           }

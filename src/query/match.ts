@@ -1,19 +1,33 @@
 /**
- * Pattern matching over the graphology graph (openCypher 9, "MATCH"): backtracking over the chain of each pattern
- * part, relationship isomorphism (a relationship is used at most once per MATCH), variable-length relationships
- * capped at `maxHops`, and WHERE conjuncts checked as soon as all their variables are bound.
+ * Pattern matching over the graphology graph (openCypher 9, "MATCH"): the parts of a pattern one after the other
+ * (each by backtracking along its chain, chain.ts, or as a shortest path, shortest.ts), relationship isomorphism
+ * (a relationship is used at most once per MATCH), variable-length relationships capped at `maxHops`, and WHERE
+ * conjuncts checked as soon as all their variables are bound.
  */
 import type { Expr, NodePattern, PatternPart, RelPattern } from "./ast.ts";
 import type { Ctx, Row } from "./context.ts";
-import { flip, incident } from "./adjacency.ts";
 import { evaluate } from "./eval.ts";
 import { hasLabels, nodeProp, relProp, relType } from "./graph-access.ts";
+import { chain } from "./chain.ts";
 import { prunable, pruningExpand } from "./pruning.ts";
 import { shortestPaths } from "./shortest.ts";
-import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type CMap, type Value } from "./values.ts";
+import { equals, isMap, NodeRef, RelRef, typeName, type CMap, type Value } from "./values.ts";
 import { planConjuncts, type Conj } from "./conjuncts.ts";
 import { readVars } from "./vars.ts";
 import { typeError } from "./errors.ts";
+
+/** What the consumer of a MATCH's rows lets the matcher do (decided by the executor from the next clause). */
+export interface MatchHints {
+  /** The consumer ignores row multiplicity: a var-length part may be expanded by pruning BFS (pruning.ts). */
+  pruning: boolean;
+  /**
+   * The consumer is done with a row before it asks for the next and keeps none of them (an aggregation, an
+   * existence test): every row is then the matcher's own binding object, not a copy.
+   */
+  transient: boolean;
+}
+
+export const NO_HINTS: MatchHints = { pruning: false, transient: false };
 
 /**
  * The matching state. `b` holds the bindings: every variable the MATCH introduces is a property from the start
@@ -25,9 +39,6 @@ export class Matcher {
   readonly used = new Set<string>();
   private readonly byVar: Map<string, Conj[]>;
   private readonly upfront: Expr[];
-  private readonly input: Row;
-  private readonly introduced: string[];
-  private readonly inputEmpty: boolean;
 
   constructor(
     readonly parts: PatternPart[],
@@ -35,15 +46,11 @@ export class Matcher {
     row: Row,
     readonly ctx: Ctx,
     planKey: object = parts,
-    /** The next clause ignores row multiplicity: a var-length part may be expanded by pruning BFS. */
-    private readonly pruning = false,
+    private readonly hints: MatchHints = NO_HINTS,
   ) {
     const plan = planConjuncts(planKey, parts, where, row);
     this.byVar = plan.byVar;
     this.upfront = plan.upfront;
-    this.input = row;
-    this.inputEmpty = Object.keys(row).length === 0;
-    this.introduced = plan.introduced;
     this.b = { ...row };
     for (const v of plan.introduced) this.b[v] = undefined as unknown as Value;
   }
@@ -59,8 +66,11 @@ export class Matcher {
     const cur = this.b[name];
     if (cur !== undefined) return sameElement(cur, value) ? 2 : 0;
     this.b[name] = value;
-    for (const c of this.byVar.get(name) ?? []) {
-      if (c.vars.some((v) => this.b[v] === undefined)) continue;
+    const cs = this.byVar.get(name);
+    if (cs === undefined) return 1;
+    next: for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
+      for (let j = 0; j < c.vars.length; j++) if (this.b[c.vars[j]] === undefined) continue next;
       if (evaluate(c.expr, this.b, this.ctx) !== true) {
         this.b[name] = undefined as unknown as Value;
         return 0;
@@ -77,7 +87,7 @@ export class Matcher {
   run(): Iterable<Row> {
     for (const c of this.upfront) if (evaluate(c, this.b, this.ctx) !== true) return [];
     // A pruned expansion yields its rows itself: one generator layer per row instead of three.
-    if (this.pruning && this.parts.length === 1 && prunable(this.parts[0])) return pruningExpand(this, this.parts[0], () => this.row());
+    if (this.hints.pruning && this.parts.length === 1 && prunable(this.parts[0])) return pruningExpand(this, this.parts[0], () => this.row());
     return this.parts_(0);
   }
 
@@ -87,17 +97,18 @@ export class Matcher {
       return;
     }
     const p = this.parts[i];
-    const gen = p.shortest ? shortestPaths(this, p) : this.chain(p);
+    const gen = p.shortest ? shortestPaths(this, p) : chain(this, p);
     // The last part yields rows itself: no generator per binding.
     if (i + 1 === this.parts.length) for (const _ of gen) yield this.row();
     else for (const _ of gen) yield* this.parts_(i + 1);
   }
 
-  /** The output row of a complete match: the input row and every variable this MATCH bound. */
+  /**
+   * The output row of a complete match: the input row and every variable this MATCH bound. `b` has exactly those
+   * keys, in that order, all bound now, and keeps one shape, so a spread copies it on V8's fast path.
+   */
   row(): Row {
-    const out: Row = this.inputEmpty ? {} : { ...this.input };
-    for (const v of this.introduced) out[v] = this.b[v];
-    return out;
+    return this.hints.transient ? this.b : { ...this.b };
   }
 
   /** Node candidates for an unbound node pattern: a WHERE `id(v) = x` lookup when there is one, else a scan. */
@@ -166,116 +177,6 @@ export class Matcher {
     if (rp.range && rp.range.max === null) this.ctx.warnings.add(`"*" without an upper bound means up to ${cap} hops (maxHops)`);
     return max;
   }
-
-  private *chain(p: PatternPart): Generator<void> {
-    const first = p.nodes[0];
-    const last = p.nodes[p.nodes.length - 1];
-    const reversed = p.rels.length > 0 && !(first.variable && this.b[first.variable] !== undefined) && !!last.variable && this.b[last.variable] !== undefined;
-    const nodes = reversed ? [...p.nodes].reverse() : p.nodes;
-    const rels = reversed ? [...p.rels].reverse() : p.rels;
-    const trailN: string[] = [];
-    const trailR: string[] = [];
-    const self = this;
-    const budget = this.ctx.budget;
-
-    function* finish(): Generator<void> {
-      if (!p.pathVar) {
-        yield;
-        return;
-      }
-      const ns = trailN.map((k) => new NodeRef(k));
-      const rs = trailR.map((k) => new RelRef(k));
-      if (reversed) {
-        ns.reverse();
-        rs.reverse();
-      }
-      const how = self.bind(p.pathVar, new PathVal(ns, rs));
-      if (how === 0) return;
-      yield;
-      self.unbind(p.pathVar, how);
-    }
-
-    function* atNode(i: number, key: string): Generator<void> {
-      const np = nodes[i];
-      if (!self.nodeOk(np, key)) return;
-      const how = self.bind(np.variable, new NodeRef(key));
-      if (how === 0) return;
-      trailN.push(key);
-      if (i < rels.length) yield* step(i, key);
-      else if (!p.pathVar) yield;
-      else yield* finish();
-      trailN.pop();
-      self.unbind(np.variable, how);
-    }
-
-    function* step(i: number, from: string): Generator<void> {
-      const rp = rels[i];
-      const dir = reversed ? flip(rp.direction) : rp.direction;
-      const props = rp.properties ? self.propMap(rp.properties) : null;
-      if (!rp.range) {
-        const inc = incident(self.ctx.graph, from, dir, self.ctx.adjacency());
-        for (let k = 0; k < inc.length; k += 2) {
-          const e = inc[k];
-          const other = inc[k + 1];
-          if (budget.expired()) return;
-          if (!self.relOk(rp, e, props)) continue;
-          const how = self.bind(rp.variable, new RelRef(e));
-          if (how === 0) continue;
-          self.used.add(e);
-          trailR.push(e);
-          yield* atNode(i + 1, other);
-          trailR.pop();
-          self.used.delete(e);
-          self.unbind(rp.variable, how);
-        }
-        return;
-      }
-      const min = rp.range.min;
-      const max = self.maxHops(rp);
-      const skipCooc = self.skipsCooccurrence(rp);
-      const seg: string[] = [];
-      function* grow(at: string): Generator<void> {
-        if (seg.length >= min) {
-          let how: 0 | 1 | 2 = 2;
-          if (rp.variable !== null) {
-            const list = seg.map((k) => new RelRef(k));
-            if (reversed) list.reverse();
-            how = self.bind(rp.variable, list);
-          }
-          if (how !== 0) {
-            // `at` ends the trail already; atNode pushes it again as the pattern's next node.
-            trailN.pop();
-            yield* atNode(i + 1, at);
-            trailN.push(at);
-            self.unbind(rp.variable, how);
-          }
-        }
-        if (seg.length >= max) return;
-        const inc = incident(self.ctx.graph, at, dir, self.ctx.adjacency(), skipCooc);
-        for (let k = 0; k < inc.length; k += 2) {
-          const e = inc[k];
-          const other = inc[k + 1];
-          if (budget.expired()) return;
-          if (!self.relOk(rp, e, props)) continue;
-          self.used.add(e);
-          seg.push(e);
-          trailR.push(e);
-          trailN.push(other);
-          yield* grow(other);
-          trailN.pop();
-          trailR.pop();
-          seg.pop();
-          self.used.delete(e);
-        }
-      }
-      yield* grow(from);
-    }
-
-    for (const key of this.candidates(nodes[0])) {
-      if (budget.expired()) return;
-      yield* atNode(0, key);
-    }
-  }
 }
 
 function sameElement(a: Value, b: Value): boolean {
@@ -285,9 +186,8 @@ function sameElement(a: Value, b: Value): boolean {
 
 /**
  * All bindings of `parts` extending `row` that satisfy `where`. `planKey` identifies the pattern across calls (an
- * AST object) when `parts` is a fresh array; `pruning` when the rows' multiplicity does not matter downstream
- * (see pruning.ts).
+ * AST object) when `parts` is a fresh array; `hints` say what the consumer of the rows allows ({@link MatchHints}).
  */
-export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx, planKey: object = parts, pruning = false): Iterable<Row> {
-  return new Matcher(parts, where, row, ctx, planKey, pruning).run();
+export function matchPattern(parts: PatternPart[], where: Expr | null, row: Row, ctx: Ctx, planKey: object = parts, hints: MatchHints = NO_HINTS): Iterable<Row> {
+  return new Matcher(parts, where, row, ctx, planKey, hints).run();
 }

@@ -9,6 +9,7 @@ import { makeAccumulator, type Accumulator } from "./aggregate.ts";
 import { CypherRuntimeError } from "./errors.ts";
 import { evaluate } from "./eval.ts";
 import { hashKey, orderCompare, type Value } from "./values.ts";
+import { ValueMap } from "./value-map.ts";
 import { aggregatesIn, exprKey, hasAggregate, substituteItems } from "./vars.ts";
 
 export interface Column {
@@ -46,8 +47,21 @@ interface ProjectionPlan {
   cols: Column[];
   order: (Projection["order"][number])[];
   where: Expr | null;
-  aggs: (Expr & { kind: "call" })[][];
   grouping: boolean;
+  /** The columns without aggregates (the grouping key) and every aggregate call of the items and ORDER BY. */
+  keyCols: Column[];
+  allAggs: (Expr & { kind: "call" })[];
+}
+
+interface Group {
+  first: Row;
+  accs: Map<Expr, Accumulator>;
+  list: Accumulator[];
+}
+
+/** True when projection `p` aggregates (groups its input rows by the items that are not aggregates). */
+export function isGrouping(p: Projection): boolean {
+  return p.items.some((it) => hasAggregate(it.expr));
 }
 
 /** Plans by projection (AST object) and scope: the same for every execution of a query text (parse cache). */
@@ -63,7 +77,9 @@ function planProjection(p: Projection, scope: string[], where0: Expr | null): Pr
   const order = p.order.map((o) => ({ ...o, expr: substituteItems(o.expr, itemNames) }));
   const where = where0 ? substituteItems(where0, itemNames) : null;
   const aggs = cols.map((c) => aggregatesIn(c.expr));
-  const plan: ProjectionPlan = { cols, order, where, aggs, grouping: aggs.some((a) => a.length > 0) };
+  const keyCols = cols.filter((_, i) => aggs[i].length === 0);
+  const allAggs = [...aggs.flat(), ...order.flatMap((o) => aggregatesIn(o.expr))];
+  const plan: ProjectionPlan = { cols, order, where, grouping: aggs.some((a) => a.length > 0), keyCols, allAggs };
   if (!byScope) plans.set(p, (byScope = new Map()));
   if (byScope.size < 64) byScope.set(sig, plan);
   return plan;
@@ -71,7 +87,8 @@ function planProjection(p: Projection, scope: string[], where0: Expr | null): Pr
 
 /** Runs a projection over `input`, yielding the projected rows (keyed by column name). */
 export function* project(input: Iterable<Row>, p: Projection, scope: string[], ctx: Ctx, where0: Expr | null = null): Generator<Row> {
-  const { cols, order, where, aggs, grouping } = planProjection(p, scope, where0);
+  const plan = planProjection(p, scope, where0);
+  const { cols, order, where, grouping } = plan;
   const skip = constInt(p.skip, ctx, "SKIP") ?? 0;
   const limit = constInt(p.limit, ctx, "LIMIT");
   if (limit === 0) return;
@@ -99,21 +116,25 @@ export function* project(input: Iterable<Row>, p: Projection, scope: string[], c
 
   let outs: Out[] = [];
   if (grouping) {
-    const groups = new Map<string, { first: Row; accs: Map<Expr, Accumulator>; list: Accumulator[] }>();
-    const keyCols = cols.filter((_, i) => aggs[i].length === 0);
-    const allAggs = [...aggs.flat(), ...order.flatMap((o) => aggregatesIn(o.expr))];
+    // Groups by the value of the one key column (no key string for text or nodes), else by the joined keys.
+    const index = new ValueMap<Group>();
+    const groups: Group[] = [];
+    const { keyCols, allAggs } = plan;
+    const one = keyCols.length === 1 ? keyCols[0].expr : null;
     for (const row of input) {
-      const key = keyCols.length === 1 ? hashKey(evaluate(keyCols[0].expr, row, ctx)) : keyCols.map((c) => hashKey(evaluate(c.expr, row, ctx))).join("\u0001");
-      let g = groups.get(key);
+      const key = one !== null ? evaluate(one, row, ctx) : keyCols.length === 0 ? "" : keyCols.map((c) => hashKey(evaluate(c.expr, row, ctx))).join("\u0001");
+      let g = index.get(key);
       if (!g) {
         const accs = new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)]));
-        g = { first: row, accs, list: [...accs.values()] };
-        groups.set(key, g);
+        // The input may be one reused binding object (MatchHints.transient): keep a copy.
+        g = { first: { ...row }, accs, list: [...accs.values()] };
+        index.set(key, g);
+        groups.push(g);
       }
       for (let i = 0; i < g.list.length; i++) g.list[i].add(row);
     }
-    if (groups.size === 0 && keyCols.length === 0) groups.set("", { first: {}, accs: new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)])), list: [] });
-    for (const g of groups.values()) {
+    if (groups.length === 0 && keyCols.length === 0) groups.push({ first: {}, accs: new Map(allAggs.map((a) => [a as Expr, makeAccumulator(a, ctx)])), list: [] });
+    for (const g of groups) {
       const vals = new Map<Expr, Value>();
       for (const [e, acc] of g.accs) vals.set(e, acc.result());
       const prev = ctx.aggValues;
