@@ -29,7 +29,8 @@ export function drawingToCanvas(sigma: Sigma): HTMLCanvasElement {
   const ctx = out.getContext("2d")!;
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, out.width, out.height);
-  for (const id of ["edges", "nodes", "edgeLabels", "labels", "hovers"]) {
+  // Stacking order of the layers (web/src/hover.ts adds hoverEdges and hoverMarks).
+  for (const id of ["edges", "hoverEdges", "edgeLabels", "nodes", "labels", "hoverMarks", "hovers"]) {
     const c = layers[id];
     if (c) ctx.drawImage(c, 0, 0, out.width, out.height);
   }

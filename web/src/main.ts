@@ -22,7 +22,8 @@ import { applyStrings, initLang, lang, onLangChange, setLang, t } from "./i18n.t
 import { seedPositions } from "./layout.ts";
 import { createLegend } from "./legend.ts";
 import { hidePanel, showEdge, showNode, type PanelActions } from "./panel.ts";
-import { LABEL_FONT, createRenderer, fitToNodes, liveRenderer, type Renderer } from "./renderer.ts";
+import { RenderGraph, shownSets } from "./render-graph.ts";
+import { LABEL_FONT, createRenderer, fitToNodes, liveRenderer } from "./renderer.ts";
 import { createSearchBox } from "./search.ts";
 import { stateFromSearch, syncUrl, type ViewState } from "./state.ts";
 import { createTimeline } from "./timeline.ts";
@@ -63,16 +64,21 @@ async function boot(): Promise<void> {
   hook.graph = graph;
 
   let vis: Visibility = computeVisibility(graph, state);
+  // What sigma draws: only the shown nodes and edges, derived from the dataset (web/src/render-graph.ts).
+  const rg = new RenderGraph(graph);
+  const showVisible = () => rg.show(...shownSets(vis, state.highlight));
+  showVisible();
   const container = $("graph");
   const panel = $("panel");
-  let renderer: Renderer;
 
   /** After a view-state change: recompute visibility, update the sidebar, timeline, URL and (unless told not to) redraw. */
   const changed = (redraw = true) => {
     vis = computeVisibility(graph, state);
+    // A changed shown set replaces the render graph, which redraws everything once.
+    const replaced = showVisible();
     legend.update(vis);
     timeline.update();
-    if (redraw) liveRenderer()?.refresh();
+    if (redraw && !replaced) liveRenderer()?.refresh();
     syncUrl(state);
     status.textContent = `${t("nodesLabel")}: ${vis.nodes.size}/${graph.order} · ${t("edgesLabel")}: ${vis.edges.size}/${graph.size}`;
     banner();
@@ -148,7 +154,7 @@ async function boot(): Promise<void> {
   }
 
   const makeRenderer = () =>
-    createRenderer(container, graph, () => state, () => vis, {
+    createRenderer(container, rg, () => state, {
       clickNode: (k) => selectNode(k, false),
       clickEdge: (k) => actions.selectEdge(k),
       clickStage: () => {
@@ -163,9 +169,8 @@ async function boot(): Promise<void> {
         }
       },
     });
-  renderer = makeRenderer();
+  makeRenderer();
   window.addEventListener("shabaka:renderer-recovered", () => {
-    renderer = liveRenderer() ?? renderer;
     hook.recoveries = Number(hook.recoveries ?? 0) + 1;
   });
 
@@ -257,10 +262,8 @@ async function boot(): Promise<void> {
   Object.assign(hook, {
     visibility: () => vis,
     selectNode: (k: string) => selectNode(k, true),
-    makeRenderer: () => {
-      renderer = makeRenderer();
-      return renderer;
-    },
+    makeRenderer,
+    renderGraph: () => rg.graph,
     changed,
   });
 

@@ -1,43 +1,49 @@
 /**
  * The sigma renderer and its lifecycle. Only one renderer lives at a time: {@link createRenderer} kills the
- * previous one first, and {@link Renderer.kill} is safe to call twice. View state (hover, selection, filters,
- * query highlight, label language) is applied through `nodeReducer` / `edgeReducer` returning copies; the graph
- * itself only carries data and positions. A lost WebGL context is recovered by rebuilding the renderer.
+ * previous one first, and {@link Renderer.kill} is safe to call twice. Sigma draws the render graph
+ * (web/src/render-graph.ts: only the shown nodes and edges); view state (selection, query highlight, hover on small
+ * graphs, label language) is applied through `nodeReducer` / `edgeReducer`, hover on large graphs by the overlay
+ * of web/src/hover.ts. The normalisation box is the whole dataset's extent, so filtering never moves the view.
+ * A lost WebGL context is recovered by rebuilding the renderer; so is a render graph that crosses
+ * {@link LARGE_EDGES} (the edge programs and edge picking are fixed when sigma is created).
  */
+import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
-import { EdgeLineProgram } from "sigma/rendering";
 import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
-import { NODE_COLORS, RELATION_COLORS, SYMMETRIC_RELATIONS } from "../../src/graph/schema.ts";
-import type { KnowledgeGraph } from "../../src/graph/types.ts";
-import type { Visibility } from "./filters.ts";
+import { SYMMETRIC_RELATIONS } from "../../src/graph/schema.ts";
+import { HoverOverlay, neighbourhood } from "./hover.ts";
 import { drawNodeHover, drawNodeLabel, labelCollider } from "./labels.ts";
+import { EdgeArrowPlainProgram, EdgeBandProgram, EdgeLineProgram, NodeDiscProgram } from "./programs.ts";
+import type { DrawnEdge, DrawnGraph, DrawnNode, RenderGraph } from "./render-graph.ts";
 import type { ViewState } from "./state.ts";
 
 /** Font stack of labels: the bundled Noto Sans Arabic first, so Arabic never falls back to empty boxes. */
 export const LABEL_FONT = '"Noto Sans Arabic", "Noto Sans", sans-serif';
 const DIM_NODE = "#e4e4e4";
 const DIM_EDGE = "#f0f0f0";
-/** Visible nodes + edges above which hovering emphasises the neighbourhood instead of dimming the rest. */
+/** Drawn nodes + edges above which hovering is drawn by the overlay instead of dimming the rest (full refresh). */
 export const HOVER_DIM_LIMIT = 12_000;
-/** Edges (all, shown or not: sigma keeps every edge in its buffers) above which the large-graph drawing is used. */
+/** Drawn edges above which edges are 1-px lines without arrowheads and are not pickable (one small buffer). */
 export const LARGE_EDGES = 20_000;
-/** Graphs up to this many nodes keep labels off other nodes' discs (every disc is checked on every frame). */
+/** Graphs up to this many drawn nodes keep labels off other nodes' discs (every disc is checked on every frame). */
 const DISC_CHECK_NODES = 2000;
 /** Most highlighted (query result) labels forced on. */
 const HIGHLIGHT_LABELS = 12;
-/** Most neighbour labels forced on while hovering. */
+/** Most neighbour labels forced on while hovering with dimming. */
 const HOVER_LABELS = 60;
 
 export interface RendererHooks {
   clickNode(key: string): void;
   clickEdge(key: string): void;
   clickStage(): void;
-  /** Called after the first frame is drawn. */
+  /** Called after the first frame with the graph is drawn. */
   firstRender?(): void;
 }
 
 export interface Renderer {
   readonly sigma: Sigma;
+  /** Whether this renderer uses the large-graph drawing (lines, no edge picking, no edges while moving). */
+  readonly large: boolean;
   /** Re-applies the reducers (after a view-state change). */
   refresh(): void;
   kill(): void;
@@ -75,28 +81,78 @@ export function liveRenderer(): Renderer | null {
   return live && !live.killed ? live : null;
 }
 
+type NodeOut = Partial<NodeDisplayData> & Partial<DrawnNode> & Record<string, unknown>;
+type EdgeOut = Partial<EdgeDisplayData> & Partial<DrawnEdge> & Record<string, unknown>;
+
+/** Node reducer: label language, query highlight, dimming hover, selection. Mutates sigma's copy of the attributes. */
+function reduceNode(s: ViewState, node: string, res: NodeOut): NodeOut {
+  res.label = s.labelLang === "en" ? (res.labelEn ?? res.label) : res.label;
+  if (s.highlight) {
+    if (s.highlight.nodes.has(node)) {
+      // A path's few labels are all shown; a larger result's labels go through the collider like any others.
+      if (s.highlight.nodes.size <= HIGHLIGHT_LABELS) res.forceLabel = true;
+      res.zIndex = 2;
+    } else {
+      res.color = DIM_NODE;
+      res.label = undefined;
+      res.zIndex = 0;
+    }
+  }
+  if (s.hoveredNode !== null && s.hoverMode === "dim") {
+    const inside = node === s.hoveredNode || s.hoverNeighbours.has(node);
+    if (!inside) {
+      res.color = DIM_NODE;
+      res.label = undefined;
+      res.zIndex = 0;
+    } else {
+      // Labels of a hub's many neighbours would cover the stage: force at most HOVER_LABELS of them.
+      if (node === s.hoveredNode || s.hoverNeighbours.size <= HOVER_LABELS) res.forceLabel = true;
+      res.zIndex = 1;
+    }
+  }
+  if (node === s.selectedNode) {
+    res.highlighted = true;
+    res.forceLabel = true;
+    res.zIndex = 3;
+  }
+  return res;
+}
+
+/** Edge reducer: program (line or arrow), query highlight, dimming hover, selection. */
+function reduceEdge(s: ViewState, edge: string, res: EdgeOut, large: boolean): EdgeOut {
+  res.type = large || SYMMETRIC_RELATIONS.has(res.relation!) ? "line" : "arrow";
+  if (s.highlight) {
+    if (s.highlight.edges.has(edge)) {
+      res.size = (res.size ?? 1) + 2.5;
+      res.zIndex = 2;
+    } else {
+      res.color = DIM_EDGE;
+      res.zIndex = 0;
+    }
+  }
+  if (s.hoveredNode !== null && s.hoverMode === "dim" && !s.hoverEdges.has(edge)) res.hidden = true;
+  if (edge === s.selectedEdge) {
+    res.size = (res.size ?? 1) + 2;
+    res.zIndex = 3;
+  }
+  return res;
+}
+
 /**
- * Creates the renderer in `container` for `graph` (nodes must carry finite `x`, `y` and `size`), killing any
- * previous one. `state()` and `visibility()` are read by the reducers on every refresh.
+ * Creates the renderer in `container` for the render graph `rg` (nodes carry finite `x`, `y`, `size`), killing
+ * any previous one. `state()` is read by the reducers on every refresh.
  */
-export function createRenderer(
-  container: HTMLElement,
-  graph: KnowledgeGraph,
-  state: () => ViewState,
-  visibility: () => Visibility,
-  hooks: RendererHooks,
-): Renderer {
+export function createRenderer(container: HTMLElement, rg: RenderGraph, state: () => ViewState, hooks: RendererHooks): Renderer {
   live?.kill();
   let killed = false;
-  let first = true;
-  // Sigma uploads every program's whole buffer on each frame (twice with picking). On a large graph, edges are
-  // drawn as 1-px lines without arrowheads (EdgeLineProgram: one small buffer) and are not pickable.
-  const large = graph.size > LARGE_EDGES;
-  const sigma = new Sigma(graph, container, {
+  const large = rg.graph.size > LARGE_EDGES;
+  // Created on an empty graph so that the normalisation box is set before the first real drawing (setGraph below).
+  const sigma = new Sigma(new MultiDirectedGraph(), container, {
     defaultNodeType: "circle",
     defaultEdgeType: large ? "line" : "arrow",
-    // Replacing both default programs also spares compiling the unused ones.
-    edgeProgramClasses: large ? { arrow: EdgeLineProgram, line: EdgeLineProgram } : {},
+    // Plain (not instanced) programs: see web/src/programs.ts. Large graphs: 1-px lines, one small buffer.
+    nodeProgramClasses: { circle: NodeDiscProgram },
+    edgeProgramClasses: large ? { arrow: EdgeLineProgram, line: EdgeLineProgram } : { arrow: EdgeArrowPlainProgram, line: EdgeBandProgram },
     renderEdgeLabels: false,
     enableEdgeEvents: !large,
     zIndex: true,
@@ -106,90 +162,36 @@ export function createRenderer(
     labelDensity: 0.6,
     labelGridCellSize: 90,
     // Small graphs: every node may carry a label (the collider keeps them apart); large ones: only big nodes.
-    labelRenderedSizeThreshold: graph.order <= 300 ? 0 : 7,
+    labelRenderedSizeThreshold: rg.graph.order <= 300 ? 0 : 7,
     defaultDrawNodeLabel: drawNodeLabel,
     defaultDrawNodeHover: drawNodeHover,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
     hideEdgesOnMove: large,
-    nodeReducer: (node, data) => {
-      const s = state();
-      const vis = visibility();
-      const a = data as unknown as Record<string, unknown>;
-      const res: Partial<NodeDisplayData> & Record<string, unknown> = { ...data };
-      res.type = "circle";
-      res.color = NODE_COLORS[a.type as keyof typeof NODE_COLORS] ?? "#999";
-      res.label = s.labelLang === "en" ? ((a.labelEn as string | undefined) ?? (a.label as string)) : (a.label as string);
-      // A query or path result is shown even where filters hide it.
-      if (!vis.nodes.has(node) && !s.highlight?.nodes.has(node)) {
-        res.hidden = true;
-        return res;
-      }
-      if (s.highlight) {
-        if (s.highlight.nodes.has(node)) {
-          // A path's few labels are all shown; a larger result's labels go through the collider like any others.
-          if (s.highlight.nodes.size <= HIGHLIGHT_LABELS) res.forceLabel = true;
-          res.zIndex = 2;
-        } else {
-          res.color = DIM_NODE;
-          res.label = null;
-          res.zIndex = 0;
-        }
-      }
-      if (s.hoveredNode !== null) {
-        const inside = node === s.hoveredNode || s.hoverNeighbours.has(node);
-        if (!inside && s.hoverMode === "dim") {
-          res.color = DIM_NODE;
-          res.label = null;
-          res.zIndex = 0;
-        } else if (inside) {
-          // Labels of a hub's many neighbours would cover the stage: force at most HOVER_LABELS of them.
-          if (node === s.hoveredNode || s.hoverNeighbours.size <= HOVER_LABELS) res.forceLabel = true;
-          if (s.hoverMode === "dim") res.zIndex = 1;
-        }
-      }
-      if (node === s.selectedNode) {
-        res.highlighted = true;
-        res.forceLabel = true;
-        res.zIndex = 3;
-      }
-      return res;
-    },
-    edgeReducer: (edge, data) => {
-      const s = state();
-      const vis = visibility();
-      const type = (data as unknown as { type: keyof typeof RELATION_COLORS }).type;
-      const res: Partial<EdgeDisplayData> & Record<string, unknown> = { ...data };
-      res.type = large ? "line" : SYMMETRIC_RELATIONS.has(type) ? "line" : "arrow";
-      res.color = RELATION_COLORS[type] ?? "#bbb";
-      res.size = 1 + Math.min(3, Math.log2(Number((data as { weight?: number }).weight ?? 1) || 1));
-      if (!vis.edges.has(edge) && !s.highlight?.edges.has(edge)) {
-        res.hidden = true;
-        return res;
-      }
-      if (s.highlight) {
-        if (s.highlight.edges.has(edge)) {
-          res.size = (res.size as number) + 2.5;
-          res.zIndex = 2;
-        } else {
-          res.color = DIM_EDGE;
-          res.zIndex = 0;
-        }
-      }
-      if (s.hoveredNode !== null) {
-        if (!s.hoverEdges.has(edge)) {
-          if (s.hoverMode === "dim") res.hidden = true;
-        } else if (s.hoverMode === "light") {
-          res.size = (res.size as number) + 1.5;
-        }
-      }
-      if (edge === s.selectedEdge) {
-        res.size = (res.size as number) + 2;
-        res.zIndex = 3;
-      }
-      return res;
-    },
+    nodeReducer: (node, data) => reduceNode(state(), node, data as NodeOut) as never,
+    edgeReducer: (edge, data) => reduceEdge(state(), edge, data as EdgeOut, large) as never,
   });
+  const overlay = new HoverOverlay(sigma);
+
+  const drawn = () => sigma.getGraph() as unknown as DrawnGraph;
+  const drawnItems = () => drawn().order + drawn().size;
+  /** Sets the hover state for `node` (null: none); returns true when the reducers must be re-applied. */
+  const hoverState = (node: string | null): boolean => {
+    const s = state();
+    const wasDim = s.hoveredNode !== null && s.hoverMode === "dim";
+    const g = drawn();
+    if (node !== null && !g.hasNode(node)) node = null;
+    const nb = node === null ? { neighbours: new Set<string>(), edges: new Set<string>() } : neighbourhood(g, node);
+    s.hoveredNode = node;
+    s.hoverNeighbours = nb.neighbours;
+    s.hoverEdges = nb.edges;
+    if (node !== null) s.hoverMode = drawnItems() > HOVER_DIM_LIMIT ? "light" : "dim";
+    return wasDim || (node !== null && s.hoverMode === "dim");
+  };
+  const setHover = (node: string | null) => {
+    if (hoverState(node)) sigma.refresh({ skipIndexation: true, schedule: true });
+    overlay.draw(state());
+  };
 
   const onLost = (ev: Event) => {
     ev.preventDefault();
@@ -197,7 +199,7 @@ export function createRenderer(
     // Rebuild on a fresh canvas: a new renderer gets new WebGL contexts.
     queueMicrotask(() => {
       if (killed) return;
-      createRenderer(container, graph, state, visibility, hooks);
+      createRenderer(container, rg, state, hooks);
       window.dispatchEvent(new CustomEvent("shabaka:renderer-recovered"));
     });
   };
@@ -212,54 +214,15 @@ export function createRenderer(
   sigma.on("clickNode", ({ node }) => hooks.clickNode(node));
   sigma.on("clickEdge", ({ edge }) => hooks.clickEdge(edge));
   sigma.on("clickStage", () => hooks.clickStage());
-  // Hover: the neighbourhood sets are built once per hover. On a small graph everything else is dimmed (full
-  // refresh); on a large one only the neighbourhood changes, so only its nodes and edges are refreshed.
-  const setHover = (node: string | null) => {
-    const s = state();
-    const prevDim = s.hoveredNode !== null && s.hoverMode === "dim";
-    const prevNodes = s.hoveredNode !== null && !prevDim ? [s.hoveredNode, ...s.hoverNeighbours] : [];
-    const prevEdges = s.hoveredNode !== null && !prevDim ? [...s.hoverEdges] : [];
-    const nb = new Set<string>();
-    const inc = new Set<string>();
-    if (node !== null) {
-      const vis = visibility();
-      graph.forEachEdge(node, (e, _a, src, tgt) => {
-        if (!vis.edges.has(e)) return;
-        inc.add(e);
-        nb.add(src === node ? tgt : src);
-      });
-      s.hoverMode = visibleItems() > HOVER_DIM_LIMIT ? "light" : "dim";
-    }
-    s.hoveredNode = node;
-    s.hoverNeighbours = nb;
-    s.hoverEdges = inc;
-    if (prevDim || (node !== null && s.hoverMode === "dim")) {
-      sigma.refresh({ skipIndexation: true, schedule: true });
-      return;
-    }
-    const nodes = new Set(prevNodes);
-    if (node !== null) nodes.add(node);
-    for (const n of nb) nodes.add(n);
-    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...new Set([...prevEdges, ...inc])] }, skipIndexation: true, schedule: true });
-  };
-  let visibleCount = -1;
-  let visibleOf: Visibility | null = null;
-  const visibleItems = () => {
-    const v = visibility();
-    if (v !== visibleOf) {
-      visibleOf = v;
-      visibleCount = v.nodes.size + v.edges.size;
-    }
-    return visibleCount;
-  };
   sigma.on("enterNode", ({ node }) => setHover(node));
   sigma.on("leaveNode", () => setHover(null));
   sigma.on("beforeRender", () => {
     labelCollider.reset();
-    if (graph.order > DISC_CHECK_NODES) return;
+    const g = sigma.getGraph();
+    if (g.order > DISC_CHECK_NODES) return;
     // Node discs are taken space: labels at rest go where no other node is drawn.
     const { width, height } = sigma.getDimensions();
-    graph.forEachNode((k) => {
+    g.forEachNode((k) => {
       const d = sigma.getNodeDisplayData(k);
       // Dimmed nodes (outside a query result or a hovered neighbourhood) do not keep labels away.
       if (!d || d.hidden || d.color === DIM_NODE) return;
@@ -270,20 +233,44 @@ export function createRenderer(
       labelCollider.occupy(v.x - r, v.y - r, v.x + r, v.y + r);
     });
   });
-  sigma.on("afterRender", () => {
-    if (!first) return;
-    first = false;
-    hooks.firstRender?.();
+  // The overlay follows the camera and every redraw.
+  sigma.on("afterRender", () => overlay.draw(state()));
+
+  const offPositions = rg.onPositions(() => {
+    if (!killed) sigma.setCustomBBox(rg.extent());
   });
+  const offReplace = rg.onReplace((g: DrawnGraph) => {
+    if (killed) return;
+    if ((g.size > LARGE_EDGES) !== large) {
+      // Other programs and picking layers are needed: a new renderer, at the same camera.
+      const camera = sigma.getCamera().getState();
+      const next = createRenderer(container, rg, state, hooks);
+      next.sigma.getCamera().setState(camera);
+      window.dispatchEvent(new CustomEvent("shabaka:renderer-rebuilt"));
+      return;
+    }
+    sigma.setCustomBBox(rg.extent());
+    const s = state();
+    hoverState(s.hoveredNode);
+    // setGraph redraws at once (one full refresh).
+    sigma.setGraph(g as never);
+  });
+
+  sigma.setCustomBBox(rg.extent());
+  sigma.setGraph(rg.graph as never);
+  hooks.firstRender?.();
 
   const r: Renderer = {
     sigma,
+    large,
     refresh: () => {
       if (!killed) sigma.refresh();
     },
     kill: () => {
       if (killed) return;
       killed = true;
+      offPositions();
+      offReplace();
       resizer.disconnect();
       for (const c of canvases) c.removeEventListener("webglcontextlost", onLost);
       sigma.kill();
