@@ -39,6 +39,13 @@ export interface Candidate {
   roleOnly?: boolean;
   /** Anaphoric mention (الوزارة) of an earlier body or place: joins its entity, never becomes an alias. */
   anaphor?: boolean;
+  /**
+   * Places: every lexicon entry the name may denote, the chosen one first (الرياض: the Saudi capital and a
+   * sub-district of Hawija); the document-level choice is made by src/extract/senses.ts.
+   */
+  senses?: LexiconEntry[];
+  /** Places: the place kind the context named (ناحية الرياض → subdistrict), which fixed the sense. */
+  senseKind?: string;
   /** Set by resolution: key of the entity the candidate belongs to. */
   entityKey?: string;
 }

@@ -19,6 +19,11 @@ export interface LexicalOptions {
   titleContext?: boolean;
   /** Only places. */
   placesOnly?: boolean;
+  /**
+   * The place kind the context names (ناحية → subdistrict, محافظ → governorate): among the entries sharing the
+   * name, one of this kind is chosen (ناحية الرياض is the sub-district, not the Saudi capital).
+   */
+  kind?: string;
 }
 
 const isNisba = (k: string): boolean => /(ي|يه|يين|يون)$/.test(k);
@@ -84,16 +89,30 @@ function weakContextOk(v: TokenView, i: number, prefix: number, lexicon: Lexicon
   return !(prev.startsWith("ال") && !lexicon.words.functionWords.has(prev));
 }
 
-/** The lexicon match at `i`, if any passes the weak and ambiguity rules. */
+/**
+ * The lexicon match at `i`, if any passes the weak and ambiguity rules. When several entries share the name, the
+ * first that passes is taken — one of `opt.kind` when the context names a place kind — and the other places are
+ * kept as `senses` for the document-level choice (src/extract/senses.ts).
+ */
 export function lexiconAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, opt: LexicalOptions = {}): Candidate | null {
   const matches = lexicon.names.all(v.keys, i, true, limit);
   for (let m = matches.length - 1; m >= 0; m--) {
     const match = matches[m];
-    const ref: NameRef = match.values[0];
-    if (opt.placesOnly === true && ref.entry.type !== "place") continue;
-    if (ref.weak && opt.weakOk !== true && !weakContextOk(v, i, match.prefix, lexicon)) continue;
-    if (ref.entry.ambiguous && opt.ambiguousOk !== true) continue;
+    const refs = match.values.filter((ref) => !(opt.placesOnly === true && ref.entry.type !== "place") &&
+      !(ref.weak && opt.weakOk !== true && !weakContextOk(v, i, match.prefix, lexicon)) &&
+      !(ref.entry.ambiguous && opt.ambiguousOk !== true));
+    if (refs.length === 0) continue;
+    const preferred = opt.kind !== undefined ? refs.find((r) => r.entry.kind === opt.kind) : undefined;
+    const ref: NameRef = preferred ?? refs[0];
     const c = candidateFromEntry(v, i, match.length, match.prefix, ref.entry, "lexicon", ref.weak ? 0.8 : 0.95);
+    if (ref.entry.type === "place") {
+      // Every place the name may denote, ambiguous ones included (الرياض is also a given name: the sub-district
+      // counts only when the context or the article's places choose it).
+      const others = match.values.filter((r) => r !== ref && r.entry.type === "place" && r.entry.id !== ref.entry.id &&
+        !(r.weak && opt.weakOk !== true)).map((r) => r.entry);
+      if (others.length > 0) c.senses = [ref.entry, ...others];
+      if (preferred !== undefined) c.senseKind = opt.kind;
+    }
     if (c.type !== "place") absorbAdjectives(v, c, limit, lexicon);
     return c;
   }
@@ -264,7 +283,11 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
     const { len, inner } = bodyComplementAt(p, v, j, limit, lexicon);
     if (len === 0) continue;
     const end = v.tokens[j + len - 1].end;
-    const labelCore = v.text.slice(headStart, end);
+    // للواء 47 (ل + اللواء, one alef dropped): the label restores the article.
+    const written = v.text.slice(headStart, end);
+    const headKey = nameKeys(p.head)[0];
+    const labelCore = headKey !== undefined && headKey.startsWith("ال") && `ال${normalizeKey(v.text.slice(headStart, v.tokens[i].end))}` === headKey
+      ? `ال${written}` : written;
     const label = p.labelPrefix !== undefined ? `${p.labelPrefix} ${labelCore}` : labelCore;
     const xText = v.text.slice(v.tokens[j].start, end);
     const en = inner !== undefined && inner.tokenStart === j && inner.tokenEnd === j + len && inner.entry !== undefined
@@ -301,7 +324,7 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
       if (!key.startsWith("و")) break;
       clitic = true;
     }
-    const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, placesOnly: true });
+    const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, placesOnly: true, kind: p.kind });
     const full = p.label === "full" && n === 0 && !p.isPlural;
     let c: Candidate | null = null;
     if (lex !== null && !full) {

@@ -118,7 +118,7 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
     let k = j + m.length;
     let body: Candidate | undefined;
     if (entry.body !== undefined) {
-      const b = bodyAt(v, k, limit, lexicon, entry.body === "place", prior);
+      const b = bodyAt(v, k, limit, lexicon, entry.body === "place", prior, entry.placeKind);
       if (b !== null) {
         body = b;
         k = b.tokenEnd;
@@ -153,9 +153,9 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
  * The body (or place) named right after a title: lexicon first (weak variants accepted), then patterns, then an
  * anaphor resolved against the candidates read so far (المتحدث باسم الوزارة).
  */
-export function bodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, placesOnly: boolean, prior: readonly Candidate[]): Candidate | null {
+export function bodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, placesOnly: boolean, prior: readonly Candidate[], kind?: string): Candidate | null {
   if (k >= limit) return null;
-  const lex = lexiconAt(v, k, limit, lexicon, { weakOk: true, ambiguousOk: placesOnly, placesOnly });
+  const lex = lexiconAt(v, k, limit, lexicon, { weakOk: true, ambiguousOk: placesOnly, placesOnly, kind });
   const pats = patternAt(v, k, limit, lexicon, { titleContext: true, placesOnly });
   const pat = pats.length === 1 ? pats[0] : null;
   if (lex !== null && (pat === null || lex.tokenEnd >= pat.tokenEnd)) return lex;

@@ -2,7 +2,7 @@
  * The extraction pipeline: `SourceDocument → Extraction` (docs/extraction.md).
  *
  * text layer (sentences, tokens) → token view (glued words split) → mentions (titles + names, lexicon, patterns,
- * names with no title) → short forms → resolution into entities and mentions → relations and events
+ * names with no title) → short forms → place senses (src/extract/senses.ts) → resolution into entities and mentions → relations and events
  * (`src/extract/relations`). `loadResources` does the I/O once; `extractDocument` is pure.
  */
 import { resolve } from "node:path";
@@ -19,6 +19,7 @@ import { nerSource, withNerMentions, type LazyNerTagger } from "./ner-mentions.t
 import { relateFallback } from "./relate-fallback.ts";
 import { extractRelationsAndEvents } from "./relations/index.ts";
 import { resolveMentions } from "./resolve.ts";
+import { chooseSenses } from "./senses.ts";
 import type { DocumentAnalysis, Extraction } from "./types.ts";
 
 /** Extraction settings. */
@@ -42,7 +43,7 @@ export interface ExtractionResources {
   /** Problems met while loading optional resources. */
   warnings: string[];
   /** Parent links between lexicon places (gazetteer hierarchy), for LOCATED_IN. */
-  placeHierarchy: { parentOf(lexiconId: string): string | undefined };
+  placeHierarchy: { parentOf(lexiconId: string): string | undefined; kindOf(lexiconId: string): string | undefined };
   options: ExtractionOptions;
   /** The statistical tagger (`dataDir/models/`), loaded on first use; set when `options.ner` is on. */
   ner?: LazyNerTagger;
@@ -78,6 +79,7 @@ export function loadResources(dataDir = "graph-data", options: Partial<Extractio
       }
       const placeHierarchy = {
         parentOf: (id: string) => lexicon.entries.get(id)?.parent,
+        kindOf: (id: string) => lexicon.entries.get(id)?.kind,
       };
       return { lexicon, cues, triggers, warnings, placeHierarchy, options: opts, ner: opts.ner ? nerSource(dir, warnings) : undefined };
     })();
@@ -95,6 +97,7 @@ export function analyseDocument(doc: SourceDocument, resources: ExtractionResour
   const view = buildTokenView(doc.text, tokenize(doc.text), sentences, resources.lexicon);
   const scanned = scanMentions(view, resources.lexicon);
   const found = addShortForms(view, resources.lexicon, resources.ner !== undefined ? withNerMentions(view, scanned, resources.lexicon, resources.ner) : scanned);
+  chooseSenses(found, resources.lexicon);
   const { entities, mentions } = resolveMentions(doc.id, doc.text, found, resources.lexicon);
   return { doc, sentences, tokens: view.tokens, mentions, entities };
 }

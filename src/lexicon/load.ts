@@ -88,11 +88,40 @@ const keySet = (xs: string[]): Set<string> => new Set(xs.map(normalizeKey));
 
 const PLACE_PRIORITY: Record<string, number> = { country: 1, governorate: 2, district: 3, subdistrict: 4 };
 
+/** Spelling pairs of words.json as normalised `[from, to]` pairs (both directions), longest first. */
+function compileSpellings(pairs: [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [a, b] of pairs) {
+    const ka = normalizeKey(a);
+    const kb = normalizeKey(b);
+    if (ka !== "" && kb !== "" && ka !== kb) out.push([ka, kb], [kb, ka]);
+  }
+  return out.sort((x, y) => y[0].length - x[0].length);
+}
+
 /**
- * Compiles validated files into a lexicon. Name collisions (one normalised name, several entries) are settled
- * by priority: bodies, hand-written places, countries, governorates, districts, sub-districts; the first keeps
- * the name. Places whose name is a listed common word, a first name, or the nisba of another place name
- * (البغدادي) are marked ambiguous.
+ * A name and its other spellings: every word containing one side of a spelling pair (كوردستان / كردستان) is
+ * also written with the other side. The name itself first; at most one substitution per word.
+ */
+export function spellingForms(name: string, spellings: readonly [string, string][]): string[] {
+  if (spellings.length === 0) return [name];
+  const words = normalizeKey(name).split(" ");
+  let forms: string[][] = [words];
+  for (let k = 0; k < words.length; k++) {
+    const alt = spellings.find(([from]) => words[k].includes(from));
+    if (alt === undefined) continue;
+    const w = words[k].replace(alt[0], alt[1]);
+    forms = [...forms, ...forms.map((f) => f.map((x, j) => (j === k ? w : x)))];
+  }
+  return [name, ...forms.slice(1).map((f) => f.join(" "))];
+}
+
+/**
+ * Compiles validated files into a lexicon. Name collisions (one normalised name, several entries) are kept in
+ * priority order: bodies, hand-written places, countries, governorates, districts, sub-districts; the first is
+ * the default sense, context may choose another (src/extract/senses.ts). Every name is also added in its other
+ * spellings (words.json \`spellings\`: كوردستان / كردستان). Places whose name is a listed common word, a first
+ * name, or the nisba of another place name (البغدادي) are marked ambiguous.
  */
 export function compileLexicon(files: LexiconFiles): Lexicon {
   const w = files.words;
@@ -102,6 +131,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     placeStopWords: keySet(w.placeStopWords), commonWords: keySet(w.commonWords), nouns: keySet(w.nouns),
     weakVariantBlockers: keySet(w.weakVariantBlockers),
   };
+  const spellings = compileSpellings(w.spellings);
   const firstNames = new Map<string, string>();
   const nameFiles = [files.names, files.namesExtra];
   for (const f of nameFiles) for (const n of [...f.male, ...f.female]) firstNames.set(normalizeKey(n), n);
@@ -111,12 +141,21 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
 
   const entries = new Map<string, LexiconEntry>();
   const names = new TokenTrie<NameRef>();
-  const taken = new Set<string>();
+  // Every entry keeps each of its names; entries sharing a name are kept in priority order (the first is the
+  // default sense; context picks another: ناحية الرياض is the sub-district, not the Saudi capital).
+  const taken = new Map<string, Set<string>>();
   const addName = (name: string, entry: LexiconEntry, weak: boolean) => {
-    const k = normalizeKey(name);
-    if (k === "" || taken.has(k)) return;
-    taken.add(k);
-    names.add(name, { entry, weak });
+    for (const form of spellingForms(name, spellings)) {
+      const k = normalizeKey(form);
+      if (k === "") continue;
+      let ids = taken.get(k);
+      if (ids === undefined) taken.set(k, (ids = new Set()));
+      if (ids.has(entry.id)) continue;
+      // A weak variant never shares a name an entry holds as a full name (الداخلية stays the ministry's).
+      if (weak && ids.size > 0) continue;
+      ids.add(entry.id);
+      names.add(form, { entry, weak });
+    }
   };
 
   for (const b of files.bodies.bodies) {
@@ -150,7 +189,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
       (origin === "gazetteer" && (p.kind === "district" || p.kind === "subdistrict") && single && (firstNames.has(key) || firstNames.has(bare))));
     const e: LexiconEntry = {
       id: p.id, type: "place", label, en: o?.en ?? p.en, kind: p.kind, ambiguous,
-      pcode: p.pcode, parent: p.parent, lat: p.lat, lon: p.lon, origin,
+      pcode: p.pcode, parent: o?.parent ?? p.parent, lat: p.lat, lon: p.lon, origin,
     };
     if (entries.has(e.id)) throw new DataError(`compileLexicon: duplicate lexicon id "${e.id}".`);
     entries.set(e.id, e);

@@ -28,6 +28,8 @@ export const PlaceOverride = z.object({
   en: z.string().min(1).optional(),
   variants: z.array(arabic).optional(),
   ambiguous: z.boolean().optional(),
+  /** A new containing place (حلبجة became a governorate: its district now lies in it). */
+  parent: z.string().min(1).optional(),
 });
 
 export const PlacesFile = z.object({
@@ -63,6 +65,8 @@ export const TitleFileEntry = z.object({
   implies: z.string().optional(),
   relationByBodyType: z.record(z.string(), z.enum(RELATIONS_IMPLIED)).optional(),
   variants: z.array(arabic).default([]),
+  /** For `body: "place"` titles: the place kind the title names (محافظ → governorate, قائممقام → district). */
+  placeKind: z.string().min(1).optional(),
   /** Accusative forms written after a name (انتخاب X محافظا لكركوك، تعيين X قائدا للفرقة). */
   accusative: z.array(arabic).default([]),
 });
@@ -86,6 +90,8 @@ export const PatternFileEntry = z.object({
   labelPrefix: z.string().optional(),
   /** Places: the keyword is always followed by a name (قضاء، ناحية، منفذ): an indefinite nisba there names. */
   nameOnly: z.boolean().optional(),
+  /** Places: the place kind the keyword names (ناحية → subdistrict), chosen when a name has several senses. */
+  kind: z.string().min(1).optional(),
   /** Places: words that may follow X inside the name (حقل كورمور للغاز). */
   suffixes: z.array(arabic).default([]),
   plural: z.array(arabic).default([]),
@@ -122,6 +128,11 @@ export const WordsFile = z.object({
   /** Common nouns of news text (verbal nouns, event nouns) that never begin or continue a person's name. */
   nouns: z.array(arabic).default([]),
   weakVariantBlockers: z.array(arabic),
+  /**
+   * Spelling pairs applied to every lexicon name: a word holding one side is also matched written with the
+   * other (كوردستان / كردستان, the Kurdish-influenced spelling).
+   */
+  spellings: z.array(z.tuple([arabic, arabic])).default([]),
 });
 
 export const NamesFile = z.object({

@@ -21,7 +21,8 @@ export interface TrieMatch<T> {
 /**
  * Forms of a normalised word with its proclitics stripped: `[form, strippedChars]`, the unstripped form first.
  * Rules (Buckwalter-style proclitic set, conjunction then preposition): optional و or ف (leaving at least 2 letters), then optional ب ك ل (leaving at least 3);
- * ل before the article (لل) restores the article's alef: للداخلية → الداخلية.
+ * ل before the article (لل) restores the article's alef: للداخلية → الداخلية; before a stem opening with ل it
+ * restores the alef alone: للواء → اللواء.
  */
 export function procliticForms(key: string): ReadonlyArray<readonly [string, number]> {
   let forms = FORMS.get(key);
@@ -48,7 +49,11 @@ function computeProcliticForms(key: string): Array<[string, number]> {
     out.push([key.slice(1), 1]);
   }
   for (const [b, o] of bases) {
-    if (b.startsWith("لل") && b.length >= 5) out.push(["ال" + b.slice(2), o + 1]);
+    if (b.startsWith("لل") && b.length >= 5) {
+      out.push(["ال" + b.slice(2), o + 1]);
+      // ل + a definite word whose stem opens with ل drops the article's alef only: للواء = ل + اللواء.
+      out.push(["ا" + b, o + 1]);
+    }
     else if ((b[0] === "ب" || b[0] === "ك" || b[0] === "ل") && b.length >= 4) out.push([b.slice(1), o + 1]);
   }
   return out;

@@ -162,9 +162,10 @@ const PART_OF_TARGETS: Partial<Record<EntityType, ReadonlySet<EntityType>>> = {
 };
 
 /**
- * Construct chains: a body whose name ends with the name of another entity of the document is PART_OF that
- * body ("وكالة استخبارات وتحقيقات وزارة الداخلية", "قوات الداخلية" → وزارة الداخلية) or LOCATED_IN that place
- * ("شرطة محافظة البصرة"). The longest trailing name wins.
+ * Construct chains: a body whose name ends with the name of another body of the document is PART_OF that
+ * body ("وكالة استخبارات وتحقيقات وزارة الداخلية", "قوات الداخلية" → وزارة الداخلية). The longest trailing
+ * name wins; a trailing place ("شرطة محافظة البصرة") gives no relation: the name says where the body acts,
+ * not where the text says it is based.
  */
 export function constructRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   for (const s of view.sentences) {
@@ -180,8 +181,9 @@ export function constructRelations(view: DocView, cues: CueLexicon, rels: Relati
             if (id === m.entity) continue;
             const te = view.entity.get(id)!.type;
             if (targets.has(te)) rels.add("PART_OF", m.entity, id, s.index, m.start, m.end, cues.confidence.construct);
-            else if (te === "place") rels.add("LOCATED_IN", m.entity, id, s.index, m.start, m.end, cues.confidence.construct);
-            else continue;
+            // A place ending the name (قيادة شرطة كركوك) says where the body acts, not that the text states
+            // where it is based: no LOCATED_IN (docs/extraction.md, "Construct chains").
+            else if (te !== "place") continue;
             break search;
           }
         }
@@ -190,38 +192,47 @@ export function constructRelations(view: DocView, cues: CueLexicon, rels: Relati
   }
 }
 
-/** Optional place hierarchy supplied by the lexicon: parent id of a lexicon id, and whether an id is a country. */
+/** Optional place hierarchy supplied by the lexicon: parent id of a lexicon id and, when known, its place kind. */
 export interface PlaceHierarchy {
   parentOf(lexiconId: string): string | undefined;
+  kindOf?(lexiconId: string): string | undefined;
 }
+
+/** Place kinds that are administrative units: the only parents the hierarchy gives. */
+const ADMIN_KINDS: ReadonlySet<string> = new Set(["governorate", "district", "subdistrict"]);
 
 /**
  * Gazetteer hierarchy: LOCATED_IN from each named place to its nearest named ancestor among the places of the
- * document. Ancestry comes from the OCHA COD-AB p-codes, which are hierarchical by prefix (IQG16 ⊃ IQG16Q04 ⊃
- * IQG16Q04N03), and from lexicon parent links when a hierarchy is given (a named area such as المنطقة الخضراء
- * inside its governorate). Only administrative units (places with a p-code) are parents: countries are left out
- * (a governorate LOCATED_IN its country says nothing the reader does not know). Pairs already related by text
- * are skipped.
+ * document. Ancestry comes from the lexicon parent links (the OCHA COD-AB hierarchy, patched by overrides: حلبجة
+ * is a governorate now, and its district lies in it) or, without a hierarchy, from the p-codes, which are
+ * hierarchical by prefix (IQG16 ⊃ IQG16Q04 ⊃ IQG16Q04N03). Only administrative units (governorates, districts,
+ * sub-districts; places with a p-code when kinds are unknown) are parents: countries are left out (a
+ * governorate LOCATED_IN its country says nothing the reader does not know). A place the text already locates
+ * (any LOCATED_IN from it) gets nothing more: the text wins over the gazetteer.
  */
 export function hierarchyRelations(view: DocView, cues: CueLexicon, rels: RelationSet, hierarchy?: PlaceHierarchy): void {
   const places = view.analysis.entities.filter((e) => e.type === "place");
   const byLexicon = new Map(places.filter((e) => e.lexiconId).map((e) => [e.lexiconId!, e]));
   const firstMention = new Map<string, Mention>();
   for (const m of view.analysis.mentions) if (!firstMention.has(m.entity)) firstMention.set(m.entity, m);
+  const admin = (e: (typeof places)[number]): boolean => {
+    const kind = e.lexiconId !== undefined ? hierarchy?.kindOf?.(e.lexiconId) : undefined;
+    return kind !== undefined ? ADMIN_KINDS.has(kind) : e.pcode !== undefined;
+  };
   for (const a of places) {
+    if (rels.hasFrom("LOCATED_IN", a.id)) continue;
     let parent: typeof a | undefined;
-    if (a.pcode) {
-      for (const b of places) {
-        if (b === a || !b.pcode || b.pcode.length >= a.pcode.length || !a.pcode.startsWith(b.pcode)) continue;
-        if (!parent || b.pcode.length > parent.pcode!.length) parent = b;
-      }
-    }
-    if (!parent && hierarchy && a.lexiconId) {
+    if (hierarchy && a.lexiconId) {
       let id = hierarchy.parentOf(a.lexiconId);
       for (let guard = 0; id && guard < 8 && !parent; guard++) {
         const named = byLexicon.get(id);
-        if (named?.pcode) parent = named;
+        if (named !== undefined && admin(named)) parent = named;
         id = hierarchy.parentOf(id);
+      }
+    } else if (a.pcode) {
+      for (const b of places) {
+        if (b === a || !b.pcode || b.pcode.length >= a.pcode.length || !a.pcode.startsWith(b.pcode)) continue;
+        if (!parent || b.pcode.length > parent.pcode!.length) parent = b;
       }
     }
     if (!parent || parent.id === a.id || rels.linked(a.id, parent.id)) continue;

@@ -156,6 +156,8 @@ export class RelationSet {
   private readonly pairs = new Map<string, Set<RelationType>>();
   /** `type|source|target` of every relation, for {@link has}. */
   private readonly directed = new Set<string>();
+  /** `type|source` of every relation, for {@link hasFrom}. */
+  private readonly outgoing = new Set<string>();
 
   constructor(private readonly doc: string) {}
 
@@ -182,7 +184,13 @@ export class RelationSet {
     if (types === undefined) this.pairs.set(pair, (types = new Set()));
     types.add(type);
     this.directed.add(`${type}|${s}|${t}`);
+    this.outgoing.add(`${type}|${s}`);
     return true;
+  }
+
+  /** True when some relation of `type` runs from `source` (as stored: symmetric ones sorted). */
+  hasFrom(type: RelationType, source: string): boolean {
+    return this.outgoing.has(`${type}|${source}`);
   }
 
   /** True when some relation of any type (other than `except`) links the two ends, in either direction. */

@@ -22,7 +22,7 @@ export function proclitcReadings(key: string): string[] {
   if (/^[وف]/u.test(key)) level1.push(key.slice(1));
   const level2: string[] = [...level1];
   for (const w of level1) {
-    if (w.startsWith("لل")) level2.push("ال" + w.slice(2));
+    if (w.startsWith("لل")) level2.push("ال" + w.slice(2), "ا" + w);
     if (/^[بلك]/u.test(w)) level2.push(w.slice(1));
   }
   for (const w of level2) {
