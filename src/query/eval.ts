@@ -7,13 +7,10 @@ import type { Ctx, Row } from "./context.ts";
 import { argumentError, CypherRuntimeError, typeError } from "./errors.ts";
 import { callFunction, isAggregateName } from "./functions.ts";
 import { existingNodeProp, nodeProps, relProp } from "./graph-access.ts";
-import { matchPattern, type MatchHints } from "./match.ts";
+import { COMPREHENSION_HINTS, EXISTS_HINTS, matchPattern } from "./match.ts";
 import { arith } from "./arith.ts";
 import { compileRegex } from "./regex.ts";
 import { compare, equals, isMap, NodeRef, RelRef, typeName, type CMap, type Value } from "./values.ts";
-
-const EXISTS_HINTS: MatchHints = { pruning: true, transient: true };
-const COMPREHENSION_HINTS: MatchHints = { pruning: false, transient: true };
 
 function asBool(v: Value, what: string): boolean | null {
   if (v === null || typeof v === "boolean") return v;
@@ -135,7 +132,6 @@ export function evaluate(e: Expr, row: Row, ctx: Ctx): Value {
       return inner[e.acc];
     }
     case "patternpred": {
-      // Existence only: any one row, neither kept nor counted.
       for (const _ of matchPattern([e.pattern], null, row, ctx, e, EXISTS_HINTS)) return true;
       return false;
     }

@@ -28,6 +28,10 @@ export interface MatchHints {
 }
 
 export const NO_HINTS: MatchHints = { pruning: false, transient: false };
+/** A pattern predicate: existence only, any one row, neither kept nor counted. */
+export const EXISTS_HINTS: MatchHints = { pruning: true, transient: true };
+/** A pattern comprehension: every row counts, but each is read once and not kept. */
+export const COMPREHENSION_HINTS: MatchHints = { pruning: false, transient: true };
 
 /**
  * The matching state. `b` holds the bindings: every variable the MATCH introduces is a property from the start
