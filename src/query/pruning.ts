@@ -168,7 +168,8 @@ export function* pruningExpand<T>(m: Matcher, p: PatternPart, emit: () => T): Ge
   for (const s of m.candidates(from)) {
     if (m.ctx.budget.expired()) return;
     if (!m.nodeOk(from, s)) continue;
-    const hs = m.bind(from.variable, new NodeRef(s));
+    const si = adj?.index.get(s);
+    const hs = m.bind(from.variable, adj && si !== undefined ? nodeRefAt(adj, si) : new NodeRef(s));
     if (hs === 0) continue;
     if (adj) {
       // Shared node references (with their attributes) for the ends: no allocation or lookup by key per end.

@@ -5,8 +5,10 @@
  */
 
 /**
- * A node, by key. `attrs` is the node's attributes object when the reference comes from the adjacency index of a
- * read-only query (property reads then skip the lookup by key); null otherwise.
+ * A node, by key. `attrs` is the node's attributes object when the reference is the shared one of the adjacency
+ * index of a read-only query (adjacency.ts, `nodeRefAt`; property reads then skip the lookup by key); null
+ * otherwise. A query has at most one index, which holds one shared reference per node: two shared references are
+ * the same node exactly when they are the same object (no need to read their keys).
  */
 export class NodeRef {
   constructor(
@@ -75,7 +77,7 @@ export function toStored(v: Value): unknown {
 export function equals(a: Value, b: Value): boolean | null {
   if (a === null || b === null) return null;
   // The common case in WHERE clauses over patterns, first.
-  if (a instanceof NodeRef && b instanceof NodeRef) return a.key === b.key;
+  if (a instanceof NodeRef && b instanceof NodeRef) return a === b || ((a.attrs === null || b.attrs === null) && a.key === b.key);
   if (isNumber(a) && isNumber(b)) {
     if (typeof a === "number" && Number.isNaN(a)) return false;
     if (typeof b === "number" && Number.isNaN(b)) return false;

@@ -64,6 +64,20 @@ describe("aggregation over matched rows", () => {
     expect(one("MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN count(DISTINCT m), count(DISTINCT n), count(DISTINCT r)")).toEqual([[1, 2, 1]]);
     expect(one("MATCH (n), (m) RETURN count(DISTINCT [n, m]) AS pairs, count(DISTINCT {a: n.label}) AS maps")).toEqual([[4, 2]]);
   });
+
+  it("DISTINCT sees one node whether its reference is the index's shared one or not, in either order", () => {
+    const g = kg(["x", "y", "z"].map((k) => ({ key: k, type: "place", label: k })), [["x", "R", "y"], ["z", "R", "x"]]);
+    // bs holds the shared references of a pruned expansion; c is matched by a scan (a reference of its own).
+    const q = (list: string): unknown[][] => runQuery(g, `MATCH ({label: 'x'})-[*1..1]-(b) WITH collect(DISTINCT b) AS bs MATCH (c {label: 'y'}) UNWIND ${list} AS n RETURN count(DISTINCT n), collect(DISTINCT n.label) AS ls`).rows;
+    for (const list of ["bs + [c]", "[c] + bs", "bs + [c] + bs", "[c, c]"]) {
+      const [[n, ls]] = q(list);
+      expect([n, [...(ls as string[])].sort()], list).toEqual(list === "[c, c]" ? [1, ["y"]] : [2, ["y", "z"]]);
+    }
+    // Equality: shared against a reference of its own, and shared against shared (both ends of pruned expansions).
+    expect(runQuery(g, "MATCH ({label: 'x'})-[*1..1]-(b) WITH DISTINCT b MATCH (c {label: 'y'}) RETURN b.label AS b, b = c AS same, b <> c AS differ ORDER BY b").rows).toEqual([["y", true, false], ["z", false, true]]);
+    const both = runQuery(g, "MATCH ({label: 'x'})-[*1..1]-(b) WITH DISTINCT b MATCH ({label: 'x'})-[*1..1]-(c) WITH DISTINCT b, c RETURN b.label AS b, c.label AS c, b = c AS same ORDER BY b, c");
+    expect(both.rows).toEqual([["y", "y", true], ["y", "z", false], ["z", "y", false], ["z", "z", true]]);
+  });
 });
 
 describe("pattern predicates over variable-length patterns", () => {
