@@ -165,6 +165,28 @@ describe.skipIf(!run)("explorer in chromium", () => {
     await app.close();
   });
 
+  it("the panel names the node in the label language and keeps the other name below the title", async () => {
+    const app = await openApp(session.browser, served.url);
+    const key = graph.findNode((_k, a) => a.type === "place" && typeof a.labelEn === "string" && a.labelEn !== a.label && graph.degree(_k) > 0)!;
+    const a = graph.getNodeAttributes(key);
+    await app.page.evaluate((k) => (window as unknown as { __shabaka: { selectNode(k: string): void } }).__shabaka.selectNode(k), key);
+    await app.page.waitForSelector(`#panel[data-node="${key}"]`);
+    const title = () => app.page.locator("#panel h2").first().textContent();
+    const alt = () => app.page.locator("#panel .panel-alt").first().textContent();
+    expect([await title(), await alt()]).toEqual([a.label, a.labelEn]);
+    await app.page.locator('[data-action="labels"][data-value="en"]').click();
+    expect([await title(), await alt()]).toEqual([a.labelEn, a.label]);
+    expect(await app.page.locator("#panel h2").first().getAttribute("lang")).toBe("en");
+    // Neighbour links follow too.
+    const nb = await app.page.locator("#panel .neighbours .link").first().getAttribute("data-key");
+    const nba = graph.getNodeAttributes(nb!);
+    expect(await app.page.locator("#panel .neighbours .link").first().textContent()).toBe(nba.labelEn ?? nba.label);
+    await app.page.locator('[data-action="labels"][data-value="ar"]').click();
+    expect(await title()).toBe(a.label);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
   it("the label toggle switches drawn labels to English and the interface toggle to an LTR English UI", async () => {
     const app = await openApp(session.browser, served.url);
     const key = graph.findNode((_k, a) => typeof a.labelEn === "string" && a.labelEn !== a.label)!;

@@ -5,7 +5,8 @@ import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { isRtl } from "../../web/src/dom.ts";
 import { computeVisibility, dateBounds, dateInRange } from "../../web/src/filters.ts";
 import { LABEL_GAP, LabelCollider, drawNodeHover, drawNodeLabel, labelAnchor, labelCollider } from "../../web/src/labels.ts";
-import { mapPositions, prng, seedPositions, spreadAround } from "../../web/src/layout.ts";
+import { prng, seedPositions } from "../../web/src/layout.ts";
+import { mapPositions, spreadAround } from "../../web/src/map-layout.ts";
 import { defaultState, stateFromSearch, stateToSearch } from "../../web/src/state.ts";
 
 function tinyGraph(): KnowledgeGraph {
@@ -208,21 +209,43 @@ describe("layouts", () => {
     expect(p["place:far"].x).toBeLessThan(p["place:b"].x);
     expect(p["place:far"].y).toBeGreaterThan(p["place:a"].y);
   });
-  it("spreads nodes off each other, moving only the ones not fixed", () => {
+  it("spreads nodes off each other; fixed nodes are only nudged off each other, by at most a diameter", () => {
     const g = tinyGraph();
     g.forEachNode((k) => g.setNodeAttribute(k, "size", 10));
     const pos: Record<string, { x: number; y: number }> = {};
     for (const k of g.nodes()) pos[k] = { x: 0, y: 0 };
     pos["place:far"] = { x: 600, y: 600 };
-    spreadAround(g, pos, new Set(["place:a", "place:b"]));
-    expect(pos["place:a"]).toEqual({ x: 0, y: 0 });
-    expect(pos["place:b"]).toEqual({ x: 0, y: 0 });
-    const free = ["force:x", "official:y", "event:1", "event:2", "event:3"];
+    spreadAround(g, pos, new Set(["place:a", "place:b", "place:far"]));
     // Extent ≈ 600 units over 600 px: one unit is about a pixel; discs are 10 + 2 px in radius.
+    const dist = (a: string, b: string) => Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y);
+    expect(pos["place:far"]).toEqual({ x: 600, y: 600 });
+    expect(dist("place:a", "place:b")).toBeGreaterThanOrEqual(23.9);
+    for (const k of ["place:a", "place:b"]) expect(Math.hypot(pos[k].x, pos[k].y), k).toBeLessThanOrEqual(24.1 * 1.01);
+    const free = ["force:x", "official:y", "event:1", "event:2", "event:3"];
     for (const a of free) {
-      for (const b of [...free, "place:a"]) {
-        if (a !== b) expect(Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y), `${a} ${b}`).toBeGreaterThan(20);
+      for (const b of [...free, "place:a", "place:b"]) {
+        if (a !== b) expect(dist(a, b), `${a} ${b}`).toBeGreaterThan(20);
       }
     }
+  });
+  it("nudges two places at nearly the same coordinates apart in the map layout, keeping the rest in place", () => {
+    const g = tinyGraph();
+    const place = (k: string, lat: number, lon: number) => g.addNode(k, { label: k, type: "place", aliases: [], provenance: [], mentions: 1, docs: [], lat, lon } as never);
+    // A governorate whose coordinates are 0.05° from its capital's (place:a), and other places around.
+    place("place:gov", 36.22, 44.05);
+    ([[34.6, 43.7], [35.5, 45.4], [32.5, 44.4], [31.0, 46.3], [36.3, 42.1], [33.4, 42.3]] as const).forEach(([lat, lon], i) => place(`place:n${i}`, lat, lon));
+    g.forEachNode((k) => g.setNodeAttribute(k, "size", 14));
+    const p = mapPositions(g)!;
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const q of Object.values(p)) { x0 = Math.min(x0, q.x); x1 = Math.max(x1, q.x); y0 = Math.min(y0, q.y); y1 = Math.max(y1, q.y); }
+    // Positions' extent spans 600 px: discs of 14 + 2 px need 32 px between centres.
+    const unit = Math.max(x1 - x0, y1 - y0) / 600;
+    const d = Math.hypot(p["place:a"].x - p["place:gov"].x, p["place:a"].y - p["place:gov"].y);
+    expect(d / unit).toBeGreaterThanOrEqual(31.9);
+    // Each of the two moved at most a diameter; a place far from others stays exactly at its latitude.
+    expect(Math.abs(p["place:a"].y - 36.19) / unit).toBeLessThanOrEqual(32.1);
+    expect(Math.abs(p["place:gov"].y - 36.22) / unit).toBeLessThanOrEqual(32.1);
+    expect(p["place:b"].y).toBe(33.31);
+    expect(p["place:n3"].y).toBe(31.0);
   });
 });

@@ -4,7 +4,8 @@
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { button, el } from "./dom.ts";
 import { t } from "./i18n.ts";
-import { ForceLayout, mapPositions, moveTo, snapshotPositions } from "./layout.ts";
+import { ForceLayout, moveTo, snapshotPositions } from "./layout.ts";
+import { mapPositions } from "./map-layout.ts";
 import { liveRenderer } from "./renderer.ts";
 import { syncUrl, type ViewState } from "./state.ts";
 

@@ -30,7 +30,7 @@ export function drawingToCanvas(sigma: Sigma): HTMLCanvasElement {
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, out.width, out.height);
   // Stacking order of the layers (web/src/hover.ts adds hoverEdges and hoverMarks).
-  for (const id of ["edges", "hoverEdges", "edgeLabels", "nodes", "labels", "hoverMarks", "hovers"]) {
+  for (const id of ["edges", "edgeLabels", "nodes", "hoverEdges", "labels", "hoverMarks", "hovers"]) {
     const c = layers[id];
     if (c) ctx.drawImage(c, 0, 0, out.width, out.height);
   }

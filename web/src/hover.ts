@@ -2,7 +2,7 @@
  * Hovering a node. The neighbourhood (neighbours and incident edges of the drawn graph) is built once per hover.
  * On a small graph the renderer dims everything else through its reducers (a full refresh). On a large one a full
  * refresh redraws every edge — on software WebGL about 7 µs per drawn edge, ≈ 150–200 ms for 20,000 lines — so
- * the neighbourhood is drawn instead on two 2D canvases of its own above sigma's edge and label layers: the incident
+ * the neighbourhood is drawn instead on two 2D canvases of its own above sigma's node and label layers: the incident
  * edges in their relation colour, 2 px wide, and the neighbours with a ring and (the largest
  * {@link HOVER_LABELS}) their labels. Sigma's own hover layer draws the hovered node's label box, so hovering
  * never redraws the WebGL layers.
@@ -43,10 +43,13 @@ export class HoverOverlay {
   private readonly marks: CanvasRenderingContext2D;
   private drawn = false;
 
-  /** Adds the layers `hoverEdges` (above sigma's edges) and `hoverMarks` (above its labels) to `sigma`. */
+  /**
+   * Adds the layers `hoverEdges` (above sigma's nodes: in a dense drawing, discs would hide the edges) and
+   * `hoverMarks` (above its labels) to `sigma`.
+   */
   constructor(private readonly sigma: Sigma) {
     // sigma 3 places a layer with `afterLayer` (its typings list only `style`).
-    sigma.createCanvasContext("hoverEdges", { afterLayer: "edges" } as never);
+    sigma.createCanvasContext("hoverEdges", { afterLayer: "nodes" } as never);
     sigma.createCanvasContext("hoverMarks", { afterLayer: "labels" } as never);
     const contexts = (sigma as unknown as { canvasContexts: Record<string, CanvasRenderingContext2D> }).canvasContexts;
     this.edges = contexts.hoverEdges;

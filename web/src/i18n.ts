@@ -33,6 +33,7 @@ const STRINGS = {
   close: ["إغلاق", "Close"],
   type: ["النوع", "Type"],
   englishName: ["الاسم بالإنكليزية", "English name"],
+  arabicName: ["الاسم بالعربية", "Arabic name"],
   roles: ["المناصب والرتب", "Roles"],
   aliases: ["أسماء أخرى", "Aliases"],
   neighbours: ["الجيران", "Neighbours"],

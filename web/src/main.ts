@@ -21,7 +21,7 @@ import { computeVisibility, type Visibility } from "./filters.ts";
 import { applyStrings, initLang, lang, onLangChange, setLang, t } from "./i18n.ts";
 import { seedPositions } from "./layout.ts";
 import { createLegend } from "./legend.ts";
-import { hidePanel, showEdge, showNode, type PanelActions } from "./panel.ts";
+import { hidePanel, nodeNames, showEdge, showNode, type PanelActions } from "./panel.ts";
 import { RenderGraph, shownSets } from "./render-graph.ts";
 import { LABEL_FONT, createRenderer, fitToNodes, liveRenderer } from "./renderer.ts";
 import { createSearchBox } from "./search.ts";
@@ -68,6 +68,7 @@ async function boot(): Promise<void> {
   const rg = new RenderGraph(graph);
   const showVisible = () => rg.show(...shownSets(vis, state.highlight));
   showVisible();
+  timings.shown = performance.now();
   const container = $("graph");
   const panel = $("panel");
 
@@ -130,6 +131,12 @@ async function boot(): Promise<void> {
       changed();
     },
     isFocused: (key) => state.focus?.node === key,
+    labelLang: () => state.labelLang,
+  };
+  /** Redraws the open panel (after a change of interface or label language). */
+  const refreshPanel = () => {
+    if (state.selectedNode && graph.hasNode(state.selectedNode)) showNode(panel, graph, state.selectedNode, actions);
+    else if (state.selectedEdge && graph.hasEdge(state.selectedEdge)) showEdge(panel, graph, state.selectedEdge, actions);
   };
 
   function selectNode(key: string, centre: boolean): void {
@@ -187,7 +194,7 @@ async function boot(): Promise<void> {
   function banner(): void {
     const parts: HTMLElement[] = [];
     if (state.highlight) parts.push(el("span", {}, t("highlighted")), button(t("clearHighlight"), () => clearHighlight(), { "data-action": "clear-highlight" }));
-    if (state.focus) parts.push(el("span", { dir: "auto" }, `${t(state.focus.hops === 1 ? "focus1" : "focus2")} · ${graph.hasNode(state.focus.node) ? graph.getNodeAttribute(state.focus.node, "label") : ""}`), button(t("unfocus"), () => actions.unfocus(), { "data-action": "unfocus" }));
+    if (state.focus) parts.push(el("span", { dir: "auto" }, `${t(state.focus.hops === 1 ? "focus1" : "focus2")} · ${graph.hasNode(state.focus.node) ? nodeNames(graph.getNodeAttributes(state.focus.node), state.labelLang).name : ""}`), button(t("unfocus"), () => actions.unfocus(), { "data-action": "unfocus" }));
     bannerEl.replaceChildren(...parts);
     bannerEl.hidden = parts.length === 0;
   }
@@ -208,6 +215,7 @@ async function boot(): Promise<void> {
     if (state.labelLang === l) return;
     state.labelLang = l;
     labelText();
+    refreshPanel();
     changed();
   }, { "data-action": "labels", "data-value": l, lang: l, class: "seg" }));
   const labelGroup = el("div", { class: "segmented", role: "group", "aria-label": t("labels"), "data-i18n-aria": "labels" },
@@ -246,8 +254,7 @@ async function boot(): Promise<void> {
   onLangChange(() => {
     labelText();
     runBtn.textContent = t(layout.running ? "stopLayout" : "runLayout");
-    if (state.selectedNode && graph.hasNode(state.selectedNode)) showNode(panel, graph, state.selectedNode, actions);
-    else if (state.selectedEdge && graph.hasEdge(state.selectedEdge)) showEdge(panel, graph, state.selectedEdge, actions);
+    refreshPanel();
     changed();
   });
   applyStrings(document);

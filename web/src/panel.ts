@@ -18,6 +18,18 @@ export interface PanelActions {
   unfocus(): void;
   close(): void;
   isFocused(key: string): boolean;
+  /** The label language chosen for the graph: the panel names nodes in it too. */
+  labelLang(): "ar" | "en";
+}
+
+/**
+ * A node's name in the label language (`en`: the English name when there is one, else the Arabic label) and its
+ * other name (null when the node has only one).
+ */
+export function nodeNames(a: { label: string; labelEn?: string }, labelLang: "ar" | "en"): { name: string; other: string | null; nameLang: "ar" | "en" } {
+  const en = typeof a.labelEn === "string" && a.labelEn !== "" && a.labelEn !== a.label ? a.labelEn : null;
+  if (labelLang === "en" && en !== null) return { name: en, other: a.label, nameLang: "en" };
+  return { name: a.label, other: en, nameLang: "ar" };
 }
 
 function safeUrl(u: string | undefined): string | null {
@@ -84,22 +96,33 @@ function row(label: string, value: Node | string | null | undefined): HTMLElemen
   return el("div", { class: "row" }, el("dt", {}, label), el("dd", {}, value));
 }
 
-function header(title: string, color: string, typeLabel: string, actions: PanelActions): HTMLElement {
+function header(title: string, color: string, typeLabel: string, actions: PanelActions, titleLang?: "ar" | "en"): HTMLElement {
   const sw = el("span", { class: "swatch", "aria-hidden": "true" });
   sw.style.background = color;
   return el("header", { class: "panel-head" },
-    el("h2", { dir: "auto", id: "panel-title" }, sw, title),
+    el("h2", { dir: "auto", id: "panel-title", lang: titleLang }, sw, title),
     el("span", { class: "badge" }, typeLabel),
     button("×", () => actions.close(), { class: "close", "aria-label": t("close"), title: t("close") }));
+}
+
+/** A button naming node `key` in the label language, its other name as the tooltip. */
+function nodeLink(graph: KnowledgeGraph, key: string, actions: PanelActions): HTMLButtonElement {
+  const n = nodeNames(graph.getNodeAttributes(key), actions.labelLang());
+  return button(el("span", { dir: "auto", lang: n.nameLang }, n.name), () => actions.selectNode(key), { class: "link", "data-key": key, title: n.other ?? n.name });
 }
 
 /** Fills `root` with a node's details. */
 export function showNode(root: HTMLElement, graph: KnowledgeGraph, key: string, actions: PanelActions): void {
   const a = graph.getNodeAttributes(key);
-  const content: (HTMLElement | null)[] = [header(a.label, NODE_COLORS[a.type], typeName(a.type), actions)];
+  // The title follows the label language; the other name stays visible just below it.
+  const names = nodeNames(a, actions.labelLang());
+  const content: (HTMLElement | null)[] = [header(names.name, NODE_COLORS[a.type], typeName(a.type), actions, names.nameLang)];
+  if (names.other !== null) {
+    const otherLang = names.nameLang === "en" ? "ar" : "en";
+    content.push(el("p", { class: "panel-alt", dir: "auto", lang: otherLang, title: t(otherLang === "en" ? "englishName" : "arabicName") }, names.other));
+  }
   const dl = el("dl", { class: "facts" },
     row(t("type"), `${typeName(a.type)} (${a.type})`),
-    row(t("englishName"), a.labelEn ? el("span", { dir: "ltr" }, a.labelEn) : null),
     row(t("eventType"), a.eventType ? `${typeName(a.eventType)} (${a.eventType})` : null),
     row(t("date"), a.date ?? null),
     row(t("roles"), a.roles?.length ? a.roles.join("، ") : null),
@@ -115,8 +138,7 @@ export function showNode(root: HTMLElement, graph: KnowledgeGraph, key: string, 
   graph.forEachEdge(key, (edge, ea, src, tgt) => {
     const out = src === key;
     const other = out ? tgt : src;
-    const oa = graph.getNodeAttributes(other);
-    const b = button(el("span", { dir: "auto" }, oa.label), () => actions.selectNode(other), { class: "link", "data-key": other, title: oa.labelEn ?? oa.label });
+    const b = nodeLink(graph, other, actions);
     // The arrow points the relation's way along the reading direction: towards the neighbour when it is the target.
     const arrow = out === (lang() === "ar") ? "←" : "→";
     const eb = button(arrow, () => actions.selectEdge(edge), { class: "edge-link", "data-edge": edge, "data-direction": out ? "out" : "in", title: `${typeName(ea.type)} (${ea.type})`, "aria-label": `${typeName(ea.type)} ${out ? t("outgoing") : t("incoming")}` });
@@ -148,7 +170,7 @@ export function showEdge(root: HTMLElement, graph: KnowledgeGraph, key: string, 
   const a = graph.getEdgeAttributes(key);
   const src = graph.source(key);
   const tgt = graph.target(key);
-  const end = (k: string) => button(el("span", { dir: "auto" }, graph.getNodeAttribute(k, "label")), () => actions.selectNode(k), { class: "link", "data-key": k });
+  const end = (k: string) => nodeLink(graph, k, actions);
   const content: (HTMLElement | null)[] = [
     header(`${typeName(a.type)}`, RELATION_COLORS[a.type], a.type, actions),
     el("p", { class: "edge-ends" }, end(src), el("span", { class: "arrow", "aria-hidden": "true" }, lang() === "ar" ? " ← " : " → "), end(tgt)),
