@@ -5,7 +5,7 @@
  * `type` attribute, read from the graph on both sides).
  * The same graph is written to a temporary file that Debian's python3-networkx reads (`/usr/bin/python3`, or
  * `SHABAKA_PYTHON`); both sides answer the same queries in the same run, the answers are compared, and the CPU
- * times (user + system, so other processes on a shared machine do not count; graph loading excluded; best of five
+ * times (user + system, so other processes on a shared machine do not count; graph loading excluded; best of ten
  * runs of each batch on both sides, after a warm-up of 300 queries of each kind for the JIT) and their ratios are printed. Target (issue #6): faster than networkx (ratio networkx / shabaka above 1).
  * Run: `npx tsx bench/query.bench.ts [--nodes N] [--edges M] [--seed S]`. Not part of `npm test`.
  */
@@ -27,7 +27,7 @@ const N = arg("nodes", 100_000);
 const M = arg("edges", 500_000);
 const SEED = arg("seed", 6);
 const QUERIES = 100;
-const REPEATS = 5;
+const REPEATS = 10;
 const WARMUP = 300;
 const PYTHON = process.env.SHABAKA_PYTHON ?? "/usr/bin/python3";
 
