@@ -1,7 +1,8 @@
 /**
  * Nominal anaphora within a document (docs/extraction.md, "Resolution"): a definite noun such as الوزارة, المجلس,
  * قيادة العمليات or المحافظة refers back to the latest body or place of the document whose name opens with the
- * same head (وزارة الداخلية، مجلس محافظة كركوك، قيادة عمليات سامراء) or, for places, has the same kind. The
+ * same head, bare or definite (وزارة الداخلية، مجلس محافظة كركوك، المفوضية العليا المستقلة للانتخابات) or, for
+ * places, has the same kind. The
  * anaphors are data (`graph-data/lexicon/patterns.json`, `anaphors`).
  *
  * An anaphoric mention joins its antecedent's entity (same lexicon entry or label, so resolution gives it the same
@@ -19,11 +20,13 @@ function antecedentOf(a: AnaphorEntry, c: Candidate, v: TokenView): boolean {
   if (a.kind !== undefined) return c.type === "place" && c.entry?.kind === a.kind;
   if (c.type === "place" || a.headKeys === undefined) return false;
   const head = a.headKeys;
+  // The head opens the name, bare or with the article (المفوضية العليا المستقلة للانتخابات for المفوضية → مفوضية).
   const opens = (name: string) => {
     const words = nameKeys(name);
-    return words.length > head.length && head.every((w, k) => words[k] === w);
+    return words.length > head.length && head.every((w, k) => words[k] === w || (k === 0 && words[k] === `ال${w}`));
   };
-  return opens(v.text.slice(c.start, c.end)) || opens(c.label) || (c.entry !== undefined && opens(c.entry.label));
+  // … or any other name of a lexicon entry (التنظيم → داعش, also called تنظيم داعش).
+  return opens(v.text.slice(c.start, c.end)) || opens(c.label) || (c.entry !== undefined && (c.entry.names ?? [c.entry.label]).some(opens));
 }
 
 /**

@@ -13,6 +13,8 @@ export interface TitleSpan {
   body?: Candidate;
   /** Bodies named after the title's body (آمر اللواء 23 في الحشد الشعبي → الحشد الشعبي). */
   extraBodies?: Candidate[];
+  /** The parent of the title's body (مدير دائرة X التابعة لوزارة الصحة → the ministry): a mention, no relation of the person. */
+  parentBodies?: Candidate[];
 }
 
 /** A recognised mention. */

@@ -89,6 +89,28 @@ function weakContextOk(v: TokenView, i: number, prefix: number, lexicon: Lexicon
   return !(prev.startsWith("ال") && !lexicon.words.functionWords.has(prev));
 }
 
+const DATELINE_MARK = /^[-–—/]$/u;
+
+/**
+ * Whether a media name of `length` tokens at `i` stands where a source is named: the source of a dateline
+ * ("بغداد - الصباح": a short sentence, a place, a dash or slash, the name, nothing after), or the addressee of a
+ * statement (ل on the name or before it, "قال لـ الصباح"، "للصباح", after a verb of saying in the sentence).
+ */
+function mediaContext(v: TokenView, i: number, length: number, prefix: number, lexicon: Lexicon): boolean {
+  const [from, to] = v.sentenceTokens[v.sentenceOf[i]] ?? [i, i + length];
+  const prev = i > from ? v.tokens[i - 1] : undefined;
+  let rest = i + length;
+  while (rest < to && v.tokens[rest].kind === "punct") rest++;
+  if (prev !== undefined && prev.kind === "punct" && DATELINE_MARK.test(prev.surface) && i - from <= 4 && rest === to) return true;
+  const lam = (prefix > 0 && /^[وف]?ل/u.test(v.keys[i] ?? "")) || (prev !== undefined && v.keys[i - 1] === "ل");
+  if (!lam) return false;
+  for (let k = from; k < i; k++) {
+    const key = v.keys[k];
+    if (key !== null && (lexicon.words.speechVerbs.has(key) || (/^[وف]/u.test(key) && lexicon.words.speechVerbs.has(key.slice(1))))) return true;
+  }
+  return false;
+}
+
 /**
  * The lexicon match at `i`, if any passes the weak and ambiguity rules. When several entries share the name, the
  * first that passes is taken — one of `opt.kind` when the context names a place kind — and the other places are
@@ -99,6 +121,7 @@ export function lexiconAt(v: TokenView, i: number, limit: number, lexicon: Lexic
   for (let m = matches.length - 1; m >= 0; m--) {
     const match = matches[m];
     const refs = match.values.filter((ref) => !(opt.placesOnly === true && ref.entry.type !== "place") &&
+      !(ref.contextual === true && !mediaContext(v, i, match.length, match.prefix, lexicon)) &&
       !(ref.weak && opt.weakOk !== true && !weakContextOk(v, i, match.prefix, lexicon)) &&
       !(ref.entry.ambiguous && opt.ambiguousOk !== true));
     if (refs.length === 0) continue;
@@ -148,9 +171,14 @@ export function lexiconEntryNamed(name: string, lexicon: Lexicon): LexiconEntry 
  */
 function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
   const n = placeNameCore(v, j, limit, lexicon, firstKey, p);
-  if (n === 0 || p === undefined || p.suffixes.length === 0) return n;
-  const next = v.keys[j + n];
-  return j + n < limit && next !== null && next !== undefined && p.suffixes.some((x) => normalizeKey(x) === next) ? n + 1 : n;
+  return n === 0 ? 0 : n + suffixAt(v, j + n, limit, p);
+}
+
+/** 1 when token `k` is one of the pattern's suffix words (حقل X للغاز، مستشفى X العام), else 0. */
+function suffixAt(v: TokenView, k: number, limit: number, p?: PatternEntry): number {
+  if (p === undefined || p.suffixes.length === 0 || k >= limit) return 0;
+  const next = v.keys[k];
+  return next !== null && next !== undefined && p.suffixes.some((x) => normalizeKey(x) === next) ? 1 : 0;
 }
 
 function placeNameCore(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
@@ -180,11 +208,30 @@ function placeNameCore(v: TokenView, j: number, limit: number, lexicon: Lexicon,
   return 1;
 }
 
+/**
+ * The complement of a head whose X opens with ل (الشركة العامة لتوزيع كهرباء الجنوب، الهيئة العامة للمنافذ): the ل
+ * word, then indefinite words up to and including the first definite one. Token length, 0 when none.
+ */
+function lamComplementAt(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
+  const first = v.keys[j];
+  if (first === null || first === undefined || v.tokens[j].kind !== "word" || !first.startsWith("ل") || first.length < 4) return 0;
+  if (first.startsWith("لل")) return 1;
+  let k = j + 1;
+  while (k < limit && k - j < 6) {
+    const key = v.keys[k];
+    if (key === null || v.tokens[k].kind !== "word" || isStopWord(key, lexicon) || lexicon.titles.hasFirst(key) || /^[وفبل]/u.test(key)) break;
+    k++;
+    if (key.startsWith("ال")) return k - j;
+  }
+  return k - j;
+}
+
 /** Reads the complement X of a body pattern; returns its token length (0: none). */
 function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: number, lexicon: Lexicon): { len: number; inner?: Candidate } {
   const first = v.keys[j];
   if (j >= limit || first === null || first === undefined) return { len: 0 };
   if (p.number === true && v.tokens[j].kind === "number") return { len: 1 };
+  if (p.lam === true) return { len: lamComplementAt(v, j, limit, lexicon) };
   if (p.adjectival === true) {
     let k = j;
     while (k < limit && v.keys[k] !== null && isDefiniteAdjective(v.keys[k]!, lexicon) && !lexicon.names.hasFirst(v.keys[k]!)) {
@@ -332,7 +379,7 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
     } else if (p.lexiconOnly !== true) {
       // A place the lexicon lacks, or a street/area named after one (شارع فلسطين).
       const prefix = clitic ? 1 : 0;
-      const len = lex !== null ? lex.tokenEnd - k : placeNameAt(v, k, limit, lexicon, clitic ? key.slice(1) : undefined, p);
+      const len = lex !== null ? lex.tokenEnd - k + suffixAt(v, lex.tokenEnd, limit, p) : placeNameAt(v, k, limit, lexicon, clitic ? key.slice(1) : undefined, p);
       if (len > 0) {
         const s = strippedStart(v.tokens[k], prefix);
         const e = v.tokens[k + len - 1].end;

@@ -12,6 +12,7 @@ import { strippedStart, type TokenView } from "./context.ts";
 import { lexiconAt, patternAt } from "./lexical.ts";
 import { anaphorAt } from "./anaphora.ts";
 import { bareNameAt, personAt } from "./persons.ts";
+import { contextNameAt } from "./context-names.ts";
 import { postTitleAt, postTitledNameAt, withPostTitle } from "./post-titles.ts";
 
 /** First pass: every candidate of the document, in text order, non-overlapping. */
@@ -65,6 +66,13 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
         const post = postTitleAt(v, bare.tokenEnd, to, lexicon, out);
         out.push(...(post !== null ? withPostTitle(bare, post) : [bare]));
         i = post?.end ?? bare.tokenEnd;
+        continue;
+      }
+      const kinOrSpeaker = contextNameAt(v, i, to, lexicon);
+      if (kinOrSpeaker !== null) {
+        const post = postTitleAt(v, kinOrSpeaker.tokenEnd, to, lexicon, out);
+        out.push(...(post !== null ? withPostTitle(kinOrSpeaker, post) : [kinOrSpeaker]));
+        i = post?.end ?? kinOrSpeaker.tokenEnd;
         continue;
       }
       const titled = postTitledNameAt(v, i, to, lexicon, out);

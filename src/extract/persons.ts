@@ -6,8 +6,10 @@
 import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
-import { anaphorAt } from "./anaphora.ts";
-import { isCountryAdjective, isStopWord, lexiconAt, patternAt } from "./lexical.ts";
+import { isStopWord } from "./lexical.ts";
+import { bodyAt, titleChain } from "./titles.ts";
+
+export { bodyAt, titleChain } from "./titles.ts";
 
 const MAX_NAME = 5;
 
@@ -81,13 +83,21 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       if (conjunctionReading(tok.surface, key, lexicon)) return 0;
       if (strongEntryAt(v, k, limit, lexicon) && !isFirstName(tok.surface, key, lexicon)) return 0;
       if (w.commonWords.has(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
+      // An unlisted word in ي/ت before a listed given name is an imperfect verb (ينتخب سالم …), not a name.
+      const next = v.tokens[k + 1];
+      if (!named && /^[يت]/u.test(key) && k + 1 < limit && next !== undefined && isFirstName(next.surface, v.keys[k + 1] ?? "", lexicon)) return 0;
     } else {
       if (conjunctionReading(tok.surface, key, lexicon)) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.names.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.patterns.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
       // A preposition written on the next word (قتل يوسف بقذيفة، X بحضور): names rarely go on with an unlisted
       // ب/ل/ك word that is not a nisba.
-      if (!named && /^[بلك]/.test(key) && !lexicon.familyNames.has(key) && !(key.length >= 5 && /ي$/.test(key))) break;
+      // After unlisted words (a foreign name: كارين لوندبرغ) a word in ل (not the article's لل) may be the name's
+      // own letter; ب and ك there are prepositions (آكو بجروح).
+      let listedBefore = false;
+      for (let q = j; q < k && !listedBefore; q++) listedBefore = isFirstName(v.tokens[q].surface, v.keys[q]!, lexicon);
+      const foreignLam = !listedBefore && key.startsWith("ل") && !key.startsWith("لل") && key.length >= 5 && !proclitcNoun(key, lexicon);
+      if (!named && /^[بلك]/.test(key) && !lexicon.familyNames.has(key) && !(key.length >= 5 && /ي$/.test(key)) && !foreignLam) break;
       if (/^[وف]/.test(key) && isFirstName(tok.surface.slice(1), key.slice(1), lexicon)) break;
       const prev = v.keys[k - 1]!;
       if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev)) break;
@@ -105,65 +115,6 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
   return k - j;
 }
 
-/** Titles, ranks and honorifics chained from `i` (with the bodies titles name); null when none. */
-export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexicon, prior: readonly Candidate[]): { titles: TitleSpan[]; end: number } | null {
-  const titles: TitleSpan[] = [];
-  const extra: Candidate[] = [];
-  let j = i;
-  while (j < limit && titles.length < 4) {
-    const m = lexicon.titles.longest(v.keys, j, j === i, limit);
-    if (m === null) break;
-    const entry: TitleEntry = m.values[0];
-    const start = strippedStart(v.tokens[j], m.prefix);
-    let k = j + m.length;
-    let body: Candidate | undefined;
-    if (entry.body !== undefined) {
-      const b = bodyAt(v, k, limit, lexicon, entry.body === "place", prior, entry.placeKind);
-      if (b !== null) {
-        body = b;
-        k = b.tokenEnd;
-        // "آمر اللواء 23 في الحشد الشعبي", "عضو المجلس عن الجبهة …": a further body belongs to the title too.
-        if (k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "من" || v.keys[k] === "عن")) {
-          const parent = bodyAt(v, k + 1, limit, lexicon, false, prior);
-          if (parent !== null && parent.type !== "place") {
-            extra.push(parent);
-            k = parent.tokenEnd;
-          }
-        }
-      } else if (entry.body === "required" || entry.body === "place") {
-        break;
-      }
-    }
-    // "السفير التركي في بغداد X", "وزير الخارجية الإيراني X": a nationality and a posting belong to the title.
-    if (entry.kind === "title" && k < limit && v.keys[k] !== null && isCountryAdjective(v.keys[k]!, lexicon)) k++;
-    if (entry.kind === "title" && k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "لدى")) {
-      const posting = bodyAt(v, k + 1, limit, lexicon, true, prior);
-      if (posting !== null && posting.tokenEnd > k + 1) {
-        extra.push(posting);
-        k = posting.tokenEnd;
-      }
-    }
-    titles.push({ entry, start, end: v.tokens[k - 1].end, tokenStart: j, tokenEnd: k, body, extraBodies: extra.splice(0) });
-    j = k;
-  }
-  return titles.length === 0 ? null : { titles, end: j };
-}
-
-/**
- * The body (or place) named right after a title: lexicon first (weak variants accepted), then patterns, then an
- * anaphor resolved against the candidates read so far (المتحدث باسم الوزارة).
- */
-export function bodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, placesOnly: boolean, prior: readonly Candidate[], kind?: string): Candidate | null {
-  if (k >= limit) return null;
-  const lex = lexiconAt(v, k, limit, lexicon, { weakOk: true, ambiguousOk: placesOnly, placesOnly, kind });
-  const pats = patternAt(v, k, limit, lexicon, { titleContext: true, placesOnly });
-  const pat = pats.length === 1 ? pats[0] : null;
-  if (lex !== null && (pat === null || lex.tokenEnd >= pat.tokenEnd)) return lex;
-  if (pat !== null) return pat;
-  const ana = anaphorAt(v, k, limit, lexicon, prior);
-  return ana !== null && (!placesOnly || ana.type === "place") ? ana : null;
-}
-
 /** Result of {@link personAt}: the candidates read (bodies in titles, then the person or role) and where to resume. */
 export interface PersonMatch {
   candidates: Candidate[];
@@ -177,7 +128,7 @@ export interface PersonMatch {
 export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, prior: readonly Candidate[] = []): PersonMatch | null {
   const chain = titleChain(v, i, limit, lexicon, prior);
   if (chain === null) return null;
-  const bodies = chain.titles.flatMap((t) => [...(t.body !== undefined ? [t.body] : []), ...(t.extraBodies ?? [])]);
+  const bodies = chain.titles.flatMap((t) => [...(t.body !== undefined ? [t.body] : []), ...(t.extraBodies ?? []), ...(t.parentBodies ?? [])]);
   const len = readName(v, chain.end, limit, lexicon);
   const hasTitle = chain.titles.some((t) => t.entry.kind === "title");
   const hasRank = chain.titles.some((t) => t.entry.kind === "rank");
@@ -193,8 +144,10 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
     }
     // After a rank a name of two words or more reads as one; a single word must be a listed first name (a verb or
     // noun after اللواء is the brigade: "قطعات اللواء تمكنت"). After a title or honorific a first name or a
-    // family name must show.
-    if (named || (len >= 2 && (hasRank || familyLike))) {
+    // family name must show — or, after a functional title that named its body (رئيسة بعثة … كارين X), two or
+    // three words no list knows (a foreign or Kurdish name).
+    const bodied = chain.titles.some((t) => t.entry.kind === "title" && t.body !== undefined);
+    if (named || (len >= 2 && (hasRank || familyLike)) || (bodied && unlistedName(v, chain.end, len, lexicon))) {
       const start = first.start;
       const end = v.tokens[chain.end + len - 1].end;
       const person: Candidate = {
@@ -235,6 +188,22 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
   }));
   const ordered = [...bodies, ...roles].sort((a, b) => a.start - b.start);
   return { candidates: ordered, end: chain.end };
+}
+
+/**
+ * Two or three words that no word list, lexicon name, pattern head or title knows, none definite or in ي/ت (a
+ * verb): the shape of a foreign name (كارين لوندبرغ), accepted only right after a title and its body.
+ */
+function unlistedName(v: TokenView, from: number, len: number, lexicon: Lexicon): boolean {
+  if (len < 2 || len > 3) return false;
+  const w = lexicon.words;
+  for (let k = from; k < from + len; k++) {
+    const key = v.keys[k];
+    if (key === null || key.length < 3 || key.startsWith("ال") || /^[يت]/u.test(key)) return false;
+    if (w.functionWords.has(key) || w.verbs.has(key) || w.adjectives.has(key) || w.commonWords.has(key) || w.nouns.has(key) ||
+      w.ordinals.has(key) || lexicon.names.hasFirst(key) || lexicon.patterns.hasFirst(key) || lexicon.titles.hasFirst(key)) return false;
+  }
+  return true;
 }
 
 /** True when `key` is the nisba adjective of a country name (العراقي، عراقي، الإيراني). */

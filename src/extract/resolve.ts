@@ -4,7 +4,8 @@
  * - lexicon candidates join by lexicon id (الداخلية and وزارة الداخلية are one entity);
  * - persons join by normalised name; short forms were already labelled with the full name (mentions.ts);
  * - a pattern body whose words begin another body's name of the same type joins it (اللجنة التنسيقية →
- *   اللجنة التنسيقية الامنية العليا) when exactly one such body exists;
+ *   اللجنة التنسيقية الامنية العليا) when exactly one such body exists; so does one whose words follow the head of
+ *   exactly one other (اسايش السليمانية → مديرية أسايش السليمانية);
  * - a role mention (رئيس الوزراء، المتحدث العسكري) joins the one person of the document holding a title of the
  *   same group, as evidence; it is dropped when no or several persons hold it.
  */
@@ -32,10 +33,42 @@ export interface Resolution {
   mentions: Mention[];
 }
 
+const bareFamily = (w: string) => w.replace(/^ال/u, "");
+
+/**
+ * Short and full forms of one person read as separate names (سالم الدليمي and سالم حمد الدليمي; الدليمي after a
+ * title): a two-word name that is the first and last word of exactly one longer name joins it, then a one-word
+ * family name (with or without the article) that ends exactly one name joins it. Two persons sharing a family
+ * name (brothers) keep their own names: the short form then joins neither.
+ */
+function joinShortForms(cands: Candidate[]): void {
+  const humans = cands.filter((c) => HUMAN.has(c.type) && c.roleOnly !== true && c.entry === undefined);
+  for (const size of [2, 1]) {
+    const longest = new Map<string, string[]>();
+    for (const c of humans) {
+      const words = nameKeys(c.label);
+      const old = longest.get(c.entityKey!);
+      if (old === undefined || words.length > old.length) longest.set(c.entityKey!, words);
+    }
+    for (const c of humans) {
+      const words = nameKeys(c.label);
+      if (words.length !== size || longest.get(c.entityKey!)!.length !== size) continue;
+      const hosts = [...longest].filter(([k, ws]) => k !== c.entityKey && ws.length > size && (size === 2
+        ? ws[0] === words[0] && ws[ws.length - 1] === words[1]
+        : bareFamily(ws[ws.length - 1]) === bareFamily(words[0])));
+      if (hosts.length === 1) {
+        const from = c.entityKey!;
+        for (const d of humans) if (d.entityKey === from) d.entityKey = hosts[0][0];
+      }
+    }
+  }
+}
+
 /** Assigns every candidate an entity key, folding pattern short forms and role mentions; drops unresolved roles. */
 function assignKeys(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const c of cands) if (c.roleOnly !== true) c.entityKey = entityKeyOf(c);
+  joinShortForms(cands);
   // Pattern bodies that begin a longer same-type name.
   const labels = new Map<string, { type: EntityType; words: string[] }>();
   for (const c of cands) {
@@ -47,7 +80,11 @@ function assignKeys(cands: Candidate[]): Candidate[] {
     const words = nameKeys(c.label);
     const hosts = [...labels].filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
       l.words.length > words.length && words.every((w, i) => l.words[i] === w));
+    // … or the name after a further head (اسايش السليمانية → مديرية أسايش السليمانية، شرطة البصرة → قيادة شرطة البصرة)
+    const outer = hosts.length > 0 || words.length < 2 ? [] : [...labels].filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
+      l.words.length === words.length + 1 && words.every((w, i) => l.words[i + 1] === w));
     if (hosts.length === 1) c.entityKey = hosts[0][0];
+    else if (outer.length === 1) c.entityKey = outer[0][0];
   }
   // Role mentions: the one person holding a title of the same group — among them, those whose title names the
   // same body when the role names one (رئيس جهاز المخابرات → the person with a title of that body).

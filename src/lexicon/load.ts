@@ -130,6 +130,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     ordinals: keySet(w.ordinals), namePrefixes: keySet(w.namePrefixes), nameSecondParts: keySet(w.nameSecondParts),
     placeStopWords: keySet(w.placeStopWords), commonWords: keySet(w.commonWords), nouns: keySet(w.nouns),
     weakVariantBlockers: keySet(w.weakVariantBlockers),
+    kinWords: w.kinWords.map(nameKeys).filter((k) => k.length > 0), speechVerbs: keySet(w.speechVerbs),
   };
   const spellings = compileSpellings(w.spellings);
   const firstNames = new Map<string, string>();
@@ -144,7 +145,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
   // Every entry keeps each of its names; entries sharing a name are kept in priority order (the first is the
   // default sense; context picks another: ناحية الرياض is the sub-district, not the Saudi capital).
   const taken = new Map<string, Set<string>>();
-  const addName = (name: string, entry: LexiconEntry, weak: boolean) => {
+  const addName = (name: string, entry: LexiconEntry, weak: boolean, contextual = false) => {
     for (const form of spellingForms(name, spellings)) {
       const k = normalizeKey(form);
       if (k === "") continue;
@@ -152,9 +153,10 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
       if (ids === undefined) taken.set(k, (ids = new Set()));
       if (ids.has(entry.id)) continue;
       // A weak variant never shares a name an entry holds as a full name (الداخلية stays the ministry's).
-      if (weak && ids.size > 0) continue;
+      if ((weak || contextual) && ids.size > 0) continue;
       ids.add(entry.id);
-      names.add(form, { entry, weak });
+      names.add(form, contextual ? { entry, weak, contextual } : { entry, weak });
+      (entry.names ??= []).push(form);
     }
   };
 
@@ -167,6 +169,7 @@ export function compileLexicon(files: LexiconFiles): Lexicon {
     addName(b.label, e, false);
     for (const v of b.variants) addName(v, e, false);
     for (const v of b.weak) addName(v, e, true);
+    for (const v of b.contextual) addName(v, e, false, true);
   }
 
   const overrides = new Map(files.places.overrides.map((o) => [o.id, o]));

@@ -46,6 +46,11 @@ export const BodyFileEntry = z.object({
   en: z.string().min(1),
   variants: z.array(arabic).default([]),
   weak: z.array(arabic).default([]),
+  /**
+   * Names that are also common words (الصباح "the morning" for the newspaper صحيفة الصباح): they name the body
+   * only as a dateline's source ("بغداد - الصباح") or as the addressee of a statement ("قال لـ الصباح").
+   */
+  contextual: z.array(arabic).default([]),
   partOf: z.string().optional(),
 });
 
@@ -65,6 +70,11 @@ export const TitleFileEntry = z.object({
   implies: z.string().optional(),
   relationByBodyType: z.record(z.string(), z.enum(RELATIONS_IMPLIED)).optional(),
   variants: z.array(arabic).default([]),
+  /**
+   * The head of the body a definite noun after the title names (وزير الكهرباء → وزارة الكهرباء): "head + X" is
+   * looked up in the lexicon, else built with the head's pattern.
+   */
+  bodyHead: arabic.optional(),
   /** For `body: "place"` titles: the place kind the title names (محافظ → governorate, قائممقام → district). */
   placeKind: z.string().min(1).optional(),
   /** Accusative forms written after a name (انتخاب X محافظا لكركوك، تعيين X قائدا للفرقة). */
@@ -90,6 +100,8 @@ export const PatternFileEntry = z.object({
   labelPrefix: z.string().optional(),
   /** Places: the keyword is always followed by a name (قضاء، ناحية، منفذ): an indefinite nisba there names. */
   nameOnly: z.boolean().optional(),
+  /** Bodies: X opens with ل (الشركة العامة لتوزيع كهرباء الجنوب، الهيئة العامة للمنافذ). */
+  lam: z.boolean().optional(),
   /** Places: the place kind the keyword names (ناحية → subdistrict), chosen when a name has several senses. */
   kind: z.string().min(1).optional(),
   /** Places: words that may follow X inside the name (حقل كورمور للغاز). */
@@ -128,6 +140,10 @@ export const WordsFile = z.object({
   /** Common nouns of news text (verbal nouns, event nouns) that never begin or continue a person's name. */
   nouns: z.array(arabic).default([]),
   weakVariantBlockers: z.array(arabic),
+  /** Possessive kin words (نجله، شقيقه، ابن عمه): a name after one is a person's, listed or not (نجله هيوا). */
+  kinWords: z.array(arabic).default([]),
+  /** Verbs of saying (قال، أضاف): a name closed by a family name after one is the speaker's. */
+  speechVerbs: z.array(arabic).default([]),
   /**
    * Spelling pairs applied to every lexicon name: a word holding one side is also matched written with the
    * other (كوردستان / كردستان, the Kurdish-influenced spelling).

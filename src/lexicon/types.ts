@@ -21,6 +21,8 @@ export interface LexiconEntry {
   partOf?: string;
   lat?: number;
   lon?: number;
+  /** Every name of the entry (label, variants, weak variants, other spellings) as written, filled by compileLexicon. */
+  names?: string[];
   /** `gazetteer` (generated from ../shared/gazetteers) or `lexicon` (hand-written). */
   origin: "gazetteer" | "lexicon";
 }
@@ -30,6 +32,8 @@ export interface NameRef {
   entry: LexiconEntry;
   /** A weak variant (الداخلية for وزارة الداخلية): accepted only in context. */
   weak: boolean;
+  /** A contextual name (الصباح): accepted only as a dateline's source or a statement's addressee. */
+  contextual?: boolean;
 }
 
 export type TitleEntry = TitleFileEntry;
@@ -49,6 +53,9 @@ export interface WordClasses {
   commonWords: Set<string>;
   nouns: Set<string>;
   weakVariantBlockers: Set<string>;
+  /** Possessive kin words as word-key sequences (["ابن", "عمه"]). */
+  kinWords: string[][];
+  speechVerbs: Set<string>;
 }
 
 /** The loaded, validated lexicon. */

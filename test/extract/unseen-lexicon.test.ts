@@ -83,7 +83,7 @@ describe("the lexicon keeps every entry under a shared name", () => {
       places: { places: [{ id: "h.1", label: "الخضراء", en: "Green", kind: "area", variants: [] }], overrides: [] },
       bodies: { bodies: [] }, titles: { titles: [] }, patterns: { patterns: [], anaphors: [] },
       words: { functionWords: [], verbs: [], adjectives: [], ordinals: [], namePrefixes: [], nameSecondParts: [], placeStopWords: [],
-        commonWords: [], nouns: [], weakVariantBlockers: [], spellings: [] },
+        commonWords: [], nouns: [], weakVariantBlockers: [], spellings: [], kinWords: [], speechVerbs: [] },
       names: { male: [], female: [], family: [], en: {} }, namesExtra: { male: [], female: [], family: [], en: {} },
       romanisation: { source: "test", givenNames: {}, familyNames: {}, particles: {}, compounds: {}, compoundRules: [], vocabulary: {}, ordinals: {}, teens: [], patterns: [] },
     };

@@ -64,6 +64,24 @@ function cooccurrence(view: DocView, rels: RelationSet, confidence: number): voi
 }
 
 /**
+ * A person the text shows heading or speaking for a body (تكليف المهندس X بإدارة الشركة → X HEADS the company) holds a
+ * public role: typed official (ONTOLOGY.md, `official`). Entities and their mentions are retyped in place.
+ */
+function promoteOfficials(view: DocView, rels: RelationSet): void {
+  const promoted = new Set<string>();
+  for (const r of rels.list()) {
+    if (r.type !== "HEADS" && r.type !== "SPOKESPERSON_OF") continue;
+    const e = view.entity.get(r.source);
+    if (e !== undefined && e.type === "person") {
+      e.type = "official";
+      promoted.add(e.id);
+    }
+  }
+  if (promoted.size === 0) return;
+  for (const m of view.analysis.mentions) if (promoted.has(m.entity)) m.type = "official";
+}
+
+/**
  * Extracts the typed relations and the events of one document.
  *
  * @param analysis the document with its sentences, tokens, resolved mentions and entities.
@@ -85,6 +103,7 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   cooperationRelations(view, res.cues, rels);
   oppositionRelations(view, res.cues, rels);
   kinshipRelations(view, res.cues, rels);
+  promoteOfficials(view, rels);
   // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
   const descriptors = new Set(res.cues.ranks.flat());
   const events = extractEvents(view, res.triggers, rels, {

@@ -202,10 +202,12 @@ export interface PlaceHierarchy {
 const ADMIN_KINDS: ReadonlySet<string> = new Set(["governorate", "district", "subdistrict"]);
 
 /**
- * Gazetteer hierarchy: LOCATED_IN from each named place to its nearest named ancestor among the places of the
- * document. Ancestry comes from the lexicon parent links (the OCHA COD-AB hierarchy, patched by overrides: حلبجة
- * is a governorate now, and its district lies in it) or, without a hierarchy, from the p-codes, which are
- * hierarchical by prefix (IQG16 ⊃ IQG16Q04 ⊃ IQG16Q04N03). Only administrative units (governorates, districts,
+ * Gazetteer hierarchy: LOCATED_IN from each named place to its parent when the document names the parent too.
+ * Parents come from the lexicon parent links (the OCHA COD-AB hierarchy, patched by overrides: حلبجة is a
+ * governorate now, and its district lies in it) or, without a hierarchy, from the p-codes, which are hierarchical
+ * by prefix (IQG16 ⊃ IQG16Q04 ⊃ IQG16Q04N03). No level is skipped: a sub-district is not linked to its
+ * governorate over a district the article does not name (that is knowledge, not what the article says).
+ * Only administrative units (governorates, districts,
  * sub-districts; places with a p-code when kinds are unknown) are parents: countries are left out (a
  * governorate LOCATED_IN its country says nothing the reader does not know). A place the text already locates
  * (any LOCATED_IN from it) gets nothing more: the text wins over the gazetteer.
@@ -223,17 +225,13 @@ export function hierarchyRelations(view: DocView, cues: CueLexicon, rels: Relati
     if (rels.hasFrom("LOCATED_IN", a.id)) continue;
     let parent: typeof a | undefined;
     if (hierarchy && a.lexiconId) {
-      let id = hierarchy.parentOf(a.lexiconId);
-      for (let guard = 0; id && guard < 8 && !parent; guard++) {
-        const named = byLexicon.get(id);
-        if (named !== undefined && admin(named)) parent = named;
-        id = hierarchy.parentOf(id);
-      }
+      const id = hierarchy.parentOf(a.lexiconId);
+      const named = id !== undefined ? byLexicon.get(id) : undefined;
+      if (named !== undefined && admin(named)) parent = named;
     } else if (a.pcode) {
-      for (const b of places) {
-        if (b === a || !b.pcode || b.pcode.length >= a.pcode.length || !a.pcode.startsWith(b.pcode)) continue;
-        if (!parent || b.pcode.length > parent.pcode!.length) parent = b;
-      }
+      // The parent's p-code is the place's minus its last level (IQG16Q04N03 → IQG16Q04).
+      const up = a.pcode.replace(/[A-Z]\d+$/u, "");
+      parent = places.find((b) => b !== a && b.pcode === up);
     }
     if (!parent || parent.id === a.id || rels.linked(a.id, parent.id)) continue;
     const m = firstMention.get(a.id);

@@ -1,0 +1,55 @@
+/**
+ * Persons with no title whose name no list knows, recognised from the words before them (docs/extraction.md,
+ * "Mentions", 3b) — never from a list of people:
+ *
+ * - after a possessive kin word (نجله، شقيقه، ابن عمه: words.json `kinWords`): one to four name words, listed or
+ *   not ("ونجله هيوا البالغ من العمر" → هيوا);
+ * - after a verb of saying (قال، أضاف: `speechVerbs`): two to four name words closed by a family name or nisba
+ *   ("وقال مزاحم خلف العبيدي، أحد شيوخ …").
+ */
+import type { Lexicon } from "../lexicon/types.ts";
+import type { Candidate } from "./candidates.ts";
+import type { TokenView } from "./context.ts";
+import { readName } from "./persons.ts";
+
+/** Token keys before `i` in its sentence without a conjunction on the first (ونجله → نجله). */
+function endsWithPhrase(v: TokenView, i: number, phrase: readonly string[]): boolean {
+  const from = i - phrase.length;
+  if (from < 0 || v.sentenceOf[from] !== v.sentenceOf[i]) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const key = v.keys[from + k];
+    if (key === null) return false;
+    const ok = key === phrase[k] || (k === 0 && /^[وف]/u.test(key) && key.slice(1) === phrase[k]);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const familyLike = (key: string, lexicon: Lexicon) =>
+  lexicon.familyNames.has(key) || (key.startsWith("ال") && key.length > 4 && /(ي|اوي|ائي)$/u.test(key));
+
+/** A person named right after a kin word or a verb of saying at token `i`, or null. */
+export function contextNameAt(v: TokenView, i: number, limit: number, lexicon: Lexicon): Candidate | null {
+  const key = v.keys[i];
+  if (key === null || v.tokens[i].kind !== "word" || key.startsWith("ال")) return null;
+  const w = lexicon.words;
+  const kin = w.kinWords.some((p) => endsWithPhrase(v, i, p));
+  const prev = i > 0 && v.sentenceOf[i - 1] === v.sentenceOf[i] ? v.keys[i - 1] : null;
+  const speech = !kin && prev !== null && (w.speechVerbs.has(prev) || (/^[وف]/u.test(prev) && w.speechVerbs.has(prev.slice(1))));
+  if (!kin && !speech) return null;
+  let len = readName(v, i, limit, lexicon);
+  // A given name that is also a function word (مزاحم خلف العبيدي): the family name after it shows it is a name.
+  const after = i + len;
+  if (len > 0 && len < 3 && after + 1 < limit && v.tokens[after].kind === "word" && w.functionWords.has(v.keys[after] ?? "") &&
+    (v.keys[after] ?? "").length >= 3 && familyLike(v.keys[after + 1] ?? "", lexicon)) len += 2;
+  if (len === 0 || len > 4) return null;
+  const last = v.keys[i + len - 1]!;
+  if (speech && (len < 2 || !familyLike(last, lexicon))) return null;
+  if (kin && len === 1 && (key.length < 3 || w.nouns.has(key) || w.verbs.has(key))) return null;
+  const start = v.tokens[i].start;
+  const end = v.tokens[i + len - 1].end;
+  return {
+    type: "person", label: v.text.slice(start, end), tokenStart: i, tokenEnd: i + len, start, end,
+    sentence: v.sentenceOf[i], source: "name", confidence: 0.6,
+  };
+}
