@@ -59,6 +59,8 @@ const CueFileSchema = z.object({
     withMarkers: z.array(phrase),
     /** Cues a list follows directly, all of whose members cooperate (بمشاركة X وY). */
     listCues: z.array(phrase).default([]),
+    /** Nouns for an operation reported before ("العملية جرت بالتنسيق مع Y"): its agent is the actor. */
+    operationWords: z.array(phrase).default([]),
     types: z.array(entityType).min(1),
     maxGap: z.number().int().min(0).max(20),
   }),
@@ -103,7 +105,8 @@ export interface CueLexicon {
   titles: { relation: "HEADS" | "SPOKESPERSON_OF" | "MEMBER_OF"; heads: Phrase[] }[];
   ranks: Phrase[];
   cooperation: {
-    cues: Phrase[]; listMarkers: ReadonlySet<string>; withMarkers: Phrase[]; listCues: Phrase[]; types: ReadonlySet<EntityType>;
+    cues: Phrase[]; listMarkers: ReadonlySet<string>; withMarkers: Phrase[]; listCues: Phrase[]; operationWords: ReadonlySet<string>;
+    types: ReadonlySet<EntityType>;
     maxGap: number;
   };
   opposition: { cues: Phrase[]; listCues: Phrase[]; sourceTypes: ReadonlySet<EntityType>; targetTypes: ReadonlySet<EntityType>; maxGap: number };
@@ -152,6 +155,7 @@ export function parseCueLexicon(data: unknown, origin = "cues.json"): CueLexicon
       listMarkers: new Set(d.cooperation.listMarkers.map(normalizeKey)),
       withMarkers: phrases(d.cooperation.withMarkers),
       listCues: phrases(d.cooperation.listCues),
+      operationWords: new Set(d.cooperation.operationWords.map(normalizeKey)),
       types: new Set(d.cooperation.types),
       maxGap: d.cooperation.maxGap,
     },

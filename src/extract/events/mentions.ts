@@ -220,6 +220,12 @@ function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: 
       for (let j = before.length - 2; j >= 0 && actor(typeOf(view, before[j])) && coordinated(view, before[j], before[j + 1], words.designators); j--) {
         ev.participants.push({ entity: before[j].entity, role: r, start: before[j].start, end: before[j].end });
       }
+      // and the unit the subject is the parent of: "قوة من الفرقة السابعة بالجيش العراقي نفذت": the division too
+      const unit = before[before.length - 2];
+      if (unit !== undefined && isBody(typeOf(view, unit)) && isBody(typeOf(view, prev))) {
+        const gap = spanWords(view, unit.end, leftEdge(prev));
+        if (gap.length === 1 && (gap[0] === "ب" || gap[0] === "في")) ev.participants.push({ entity: unit.entity, role: r, start: unit.start, end: unit.end });
+      }
     }
   }
   ev.during = prevTok !== undefined && readingsIn(prevTok, lex.during);

@@ -10,7 +10,7 @@ import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import { extractEvents } from "../events/index.ts";
 import type { DocumentAnalysis, ExtractedEvent, ExtractedRelation } from "../types.ts";
-import { cooperationRelations, kinshipRelations, oppositionRelations } from "./interaction.ts";
+import { cooperationRelations, kinshipRelations, operationCooperation, oppositionRelations } from "./interaction.ts";
 import {
   type PlaceHierarchy, betweenRelations, constructRelations, hierarchyRelations, titleRelations,
 } from "./patterns.ts";
@@ -100,7 +100,7 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   betweenRelations(view, res.cues, rels);
   constructRelations(view, res.cues, rels);
   hierarchyRelations(view, res.cues, rels, res.placeHierarchy);
-  cooperationRelations(view, res.cues, rels);
+  const pendingCooperation = cooperationRelations(view, res.cues, rels);
   oppositionRelations(view, res.cues, rels);
   kinshipRelations(view, res.cues, rels);
   promoteOfficials(view, rels);
@@ -110,6 +110,7 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
     designators: new Set([...res.cues.designators, ...descriptors]),
     descriptors,
   });
+  operationCooperation(pendingCooperation, events, rels, res.cues.confidence.cooperation);
   cooccurrence(view, rels, res.cues.confidence.cooccurrence);
   return { relations: rels.list(), events };
 }

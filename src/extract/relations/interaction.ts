@@ -5,7 +5,7 @@
  */
 import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
-import { clauseStart, listRight } from "./lists.ts";
+import { clauseSpeaker, clauseStart, coordinated, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, tokenInMention, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
 import { normalizeKey } from "../../text/normalize.ts";
 import { endsWith, hasHardPunctuation, matchAnyAt } from "./words.ts";
@@ -32,13 +32,66 @@ function* cueMatches(view: DocView, s: SentenceView, cues: CueLexicon["cooperati
   }
 }
 
+/** A cooperation cue whose actor is an operation named before ("العملية جرت بالتنسيق مع Y"): resolved after events. */
+export interface PendingCooperation {
+  sentence: number;
+  /** Where the clause starts: the operation is the latest event before it. */
+  offset: number;
+  start: number;
+  end: number;
+  ids: string[];
+}
+
+/**
+ * Resolves the pending cues: the agent of the latest event reported before the clause (an agent PART_OF another of
+ * its agents — the unit, not its army — else the first) cooperates with the bodies after the cue.
+ */
+export function operationCooperation(pending: readonly PendingCooperation[], events: readonly { id: string; provenance: { start: number }[] }[],
+  rels: RelationSet, confidence: number): void {
+  if (pending.length === 0) return;
+  const agents = new Map<string, string[]>();
+  for (const r of rels.list()) {
+    if (r.type !== "PARTICIPANT_IN" || r.role !== "agent") continue;
+    const list = agents.get(r.target) ?? [];
+    list.push(r.source);
+    agents.set(r.target, list);
+  }
+  for (const p of pending) {
+    let best: { at: number; agent: string } | undefined;
+    for (const ev of events) {
+      const list = agents.get(ev.id) ?? [];
+      // the unit that carried it out rather than its parent (a division, not its army)
+      const agent = list.find((a) => list.some((b) => b !== a && rels.has("PART_OF", a, b))) ?? list[0];
+      if (agent === undefined) continue;
+      const at = Math.max(...ev.provenance.map((x) => x.start).filter((x) => x < p.offset), -1);
+      if (at >= 0 && (best === undefined || at > best.at)) best = { at, agent };
+    }
+    if (best === undefined) continue;
+    for (const id of p.ids) if (id !== best.agent) rels.add("COOPERATES_WITH", best.agent, id, p.sentence, p.start, p.end, confidence);
+  }
+}
+
+/**
+ * The body a reported clause with no actor of its own speaks for ("وأضاف المتحدث X أن "العملية جرت بتنسيق مع Y"":
+ * the operation is X's body's): the speaker when it is a body, else the body the speaking person is spokesperson
+ * for or heads. Undefined when there is none.
+ */
+function speakerBody(view: DocView, s: SentenceView, from: number, rels: RelationSet): string | undefined {
+  const sp = clauseSpeaker(view, s, from);
+  if (sp === undefined) return undefined;
+  if (!isPerson(typeOf(view, sp))) return sp.entity;
+  return rels.targets("SPOKESPERSON_OF", sp.entity)[0] ?? rels.targets("HEADS", sp.entity).find((t) => view.entity.get(t)?.type !== "place");
+}
+
 /**
  * COOPERATES_WITH between the members of "بين/من/ل X و Y" after a cooperation cue, between the members of a list
- * right after a list cue ("بمشاركة X وY"), or actor × "مع Y" / actor × "بمشاركة Y".
+ * right after a list cue ("بمشاركة X وY"), or actor × "مع Y" / actor × "بمشاركة Y" — the actor of a reported clause
+ * with none of its own being the body its speaker speaks for.
  */
-export function cooperationRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
+export function cooperationRelations(view: DocView, cues: CueLexicon, rels: RelationSet): PendingCooperation[] {
   const c = cues.cooperation;
   const conf = cues.confidence.cooperation;
+  const pending: PendingCooperation[] = [];
   for (const s of view.sentences) {
     for (const [cueStart, cueEnd, endToken] of cueMatches(view, s, c.cues)) {
       const i = nextMention(view, s, cueEnd, endToken, c.maxGap);
@@ -57,9 +110,20 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
       } else if (listCue || c.withMarkers.some((p) => endsWith(lead, p))) {
         const from = clauseStart(view, s, cueStart, cues.clauseBreaks);
         const actors = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && c.types.has(typeOf(view, m)) && !ids.includes(m.entity));
-        const actor = actors[actors.length - 1];
-        if (!actor) continue;
-        for (const id of ids) rels.add("COOPERATES_WITH", actor.entity, id, s.index, actor.start, end, conf);
+        const last = actors[actors.length - 1];
+        if (last !== undefined) {
+          for (const id of ids) rels.add("COOPERATES_WITH", last.entity, id, s.index, last.start, end, conf);
+          continue;
+        }
+        // No actor in the clause: "العملية جرت بالتنسيق مع Y" — the operation's agent, known once events are read.
+        const operation = spanWords(view, from, cueStart).some((w) => c.operationWords.has(w));
+        if (operation) {
+          pending.push({ sentence: s.index, offset: from, start: cueStart, end, ids });
+          continue;
+        }
+        const actor = speakerBody(view, s, from, rels);
+        if (actor === undefined) continue;
+        for (const id of ids) if (id !== actor) rels.add("COOPERATES_WITH", actor, id, s.index, cueStart, end, conf);
       } else if (lead.length > 0 && c.listMarkers.has(lead[lead.length - 1]) && ids.length >= 2) {
         for (let a = 0; a < ids.length; a++) {
           for (let b = a + 1; b < ids.length; b++) rels.add("COOPERATES_WITH", ids[a], ids[b], s.index, cueStart, end, conf);
@@ -67,6 +131,7 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
       }
     }
   }
+  return pending;
 }
 
 /**
@@ -120,10 +185,25 @@ function personsBefore(view: DocView, s: SentenceView, offset: number): Mention 
   return undefined;
 }
 
+/** Ordinals that refer to a member of a list just given (الأول، الثاني، الأخير): index, -1 for the last. */
+const ORDINAL_REFERENCES: ReadonlyMap<string, number> = new Map([["الاول", 0], ["الثاني", 1], ["الثالث", 2], ["الاخير", -1]]);
+
+/** The coordinated list of persons that ends nearest before `offset` in the sentence, in text order. */
+function personListBefore(view: DocView, s: SentenceView, offset: number, designators: ReadonlySet<string>): Mention[] {
+  const before = s.mentions.filter((x) => x.end <= offset);
+  let k = before.length - 1;
+  while (k >= 0 && !isPerson(typeOf(view, before[k]))) k--;
+  if (k < 0) return [];
+  const list = [before[k]];
+  for (let j = k - 1; j >= 0 && isPerson(typeOf(view, before[j])) && coordinated(view, before[j], before[j + 1], designators); j--) list.unshift(before[j]);
+  return list;
+}
+
 /**
  * RELATIVE_OF. A possessive kin word (شقيقه، نجله) links the person after it to the person it refers back to
  * (the nearest person before, in this sentence or the two before); a construct kin word (نجل، ابن) links the
- * persons on both sides ("X نجل Y").
+ * persons on both sides ("X نجل Y"); followed by an ordinal (شقيق الأول Y) it links Y to that member of the list of
+ * persons just given.
  */
 export function kinshipRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   const k = cues.kinship;
@@ -142,7 +222,20 @@ export function kinshipRelations(view: DocView, cues: CueLexicon, rels: Relation
       const j = nextMention(view, s, cueEnd, m.tokenEnd, k.maxGap);
       const after = j < 0 ? undefined : s.mentions[j];
       if (!after || !isPerson(typeOf(view, after))) continue;
-      if (!spanWords(view, cueEnd, leftEdge(after)).every((w) => rankWords.has(w))) continue;
+      let lead = spanWords(view, cueEnd, leftEdge(after));
+      // "شقيق الأول الجندي Y": the first (second, last) of the persons just listed
+      const ordinal = con && lead.length > 0 ? ORDINAL_REFERENCES.get(lead[0]) : undefined;
+      if (ordinal !== undefined) lead = lead.slice(1);
+      if (!lead.every((w) => rankWords.has(w))) continue;
+      if (ordinal !== undefined) {
+        const list = personListBefore(view, s, t.start, cues.designators);
+        const ref = ordinal < 0 ? list[list.length - 1] : list[ordinal];
+        if (list.length >= 2 && ref !== undefined && ref.entity !== after.entity) {
+          rels.add("RELATIVE_OF", ref.entity, after.entity, s.index, ref.start, after.end, conf);
+        }
+        i = m.tokenEnd - 1;
+        continue;
+      }
       // a person right before the cue ("X، نجل Y"), else (possessive only) the nearest person before, else (construct
       // only) a person in apposition after the genitive ("شقيق الصحفية، المهندس أحمد الربيعي")
       const prev = s.mentions.filter((x) => x.end <= t.start).pop();

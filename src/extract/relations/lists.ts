@@ -5,7 +5,7 @@
 import type { EntityType } from "../../graph/schema.ts";
 import type { Phrase } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
-import { type DocView, type SentenceView, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
+import { type DocView, type SentenceView, isBody, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
 import { designatorStages, hasHardPunctuation, matchAnyAt } from "./words.ts";
 
 /**
@@ -59,4 +59,22 @@ export function clauseStart(view: DocView, s: SentenceView, offset: number, brea
     if (m && tokens[m.tokenEnd - 1].end <= offset) return tokens[m.tokenEnd - 1].end;
   }
   return s.start;
+}
+
+const COMPLEMENTIZERS = new Set(["ان", "إن", "أن"]);
+
+/**
+ * The speaker of a reported clause starting at `from` — "وأضاف X أن "…"", "وذكر الجهاز في بيان … أن "…"": when the
+ * clause follows أن / إن or a quotation mark, the first person or body of the sentence before it. Null otherwise.
+ */
+export function clauseSpeaker(view: DocView, s: SentenceView, from: number): Mention | undefined {
+  const tokens = view.analysis.tokens;
+  const k = tokenIndexAt(view, from);
+  let reported = false;
+  for (let j = k - 1; j >= Math.max(s.tokenStart, k - 2) && !reported; j--) {
+    const t = tokens[j];
+    reported = (t.kind === "punct" && /["«»]/u.test(t.surface)) || (t.kind === "word" && COMPLEMENTIZERS.has(t.key));
+  }
+  if (!reported) return undefined;
+  return s.mentions.find((m) => m.end <= from && (isPerson(typeOf(view, m)) || isBody(typeOf(view, m))));
 }

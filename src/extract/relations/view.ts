@@ -188,6 +188,13 @@ export class RelationSet {
     return true;
   }
 
+  /** Targets of the relations of `type` from `source`, in the order they were added. */
+  targets(type: RelationType, source: string): string[] {
+    const out: string[] = [];
+    for (const r of this.byKey.values()) if (r.type === type && r.source === source) out.push(r.target);
+    return out;
+  }
+
   /** True when some relation of `type` runs from `source` (as stored: symmetric ones sorted). */
   hasFrom(type: RelationType, source: string): boolean {
     return this.outgoing.has(`${type}|${source}`);
