@@ -2,7 +2,8 @@
  * The explorer on a large graph (issue 7 acceptance): a seeded synthetic graph of 10,000 nodes and 50,000 edges
  * with the schema's attributes (test/web/helpers/synthetic-graph.ts) is served by src/server (port 0, web/dist)
  * and opened in headless Debian chromium (playwright-core, 1366×768). Printed:
- *  - time to first render: navigation start → sigma's first `afterRender` (plus the fetch and prepare milestones);
+ *  - time to first render: navigation start → sigma's first drawing of the graph, with the milestones fetch + parse,
+ *    prepare (import, sizes, start positions), render graph (visibility + the drawn graph) and sigma (create + draw);
  *  - frame times (requestAnimationFrame deltas, ms; p50 / p95 / max) while idle with ForceAtlas2 running, while
  *    hovering nodes and while panning, with the layout running and at rest;
  *  - the same first render and pan with every relation type shown (`?rel=`, all 50,000 edges drawn).

@@ -28,8 +28,8 @@ export interface ViewState {
   /** Edges incident to the hovered node (visible ones), built once per hover. */
   hoverEdges: Set<string>;
   /**
-   * How the hover is shown: `dim` greys everything outside the neighbourhood (full refresh); `light` only
-   * emphasises the neighbourhood (partial refresh), used on large graphs so hovering stays responsive.
+   * How the hover is shown: `dim` greys everything outside the neighbourhood (full refresh); `light` draws the
+   * neighbourhood on an overlay (web/src/hover.ts) without redrawing sigma's layers, used on large graphs.
    */
   hoverMode: "dim" | "light";
   /** Query or path result shown on the graph: these nodes and edges emphasised, the rest dimmed. */
