@@ -49,6 +49,11 @@ const OFFSET: number[] = [];
 /** Number of distinct document feature codes. */
 export const DOCUMENT_CODE_COUNT = OFFSET[TEMPLATES.length];
 const [C_T1, C_T1P, C_T1N, C_T1P2, C_T1N2, C_DL, C_DLT, C_DC, C_DCT, C_DTP, C_DTN, C_DT3] = OFFSET;
+/**
+ * First code of each template, and the sizes of the tag and type value spaces: for code arithmetic outside this
+ * module (the tagger's sliding-window version of {@link documentCodes}, `window-labels.ts`).
+ */
+export const DOCUMENT_CODES = { C_T1, C_T1P, C_T1N, C_T1P2, C_T1N2, C_DL, C_DLT, C_DC, C_DCT, C_DTP, C_DTN, C_DT3, TAGV, TYPEV } as const;
 
 function tagName(v: number): string {
   return v === 0 ? "<s>" : NER_TAGS[v - 1];
@@ -70,7 +75,7 @@ export function documentFeatureName(code: number): string {
 let NAMES: string[] | undefined;
 
 /** Whether a token takes part in label consistency: words of two letters or more (no numbers, punctuation). */
-function eligible(o: TokenObservation): boolean {
+export function eligible(o: Pick<TokenObservation, "shape" | "bare">): boolean {
   return o.shape.charCodeAt(0) === 76 /* "L" */ && o.bare.length >= 2;
 }
 
@@ -119,11 +124,11 @@ function lowerBound(xs: number[], v: number): number {
 }
 
 /**
- * Summary of the other occurrences' tags: pushes the majority-tag code (`tagBase + tag`) and the type/share
- * bucket code (`typeBase + …`) when `out` is given; returns the summarised type as an index of `TYPES`
- * (0 = no evidence, 1 = only O).
+ * Summary of the other occurrences' tags (`counts`, length ≥ T): pushes the majority-tag code (`tagBase + tag`)
+ * and the type/share bucket code (`typeBase + …`) when `out` is given; returns the summarised type as an index
+ * of `TYPES` (0 = no evidence, 1 = only O).
  */
-function summarise(counts: Float64Array, tagBase: number, typeBase: number, out: number[] | null): number {
+export function summarise(counts: ArrayLike<number>, tagBase: number, typeBase: number, out: number[] | null): number {
   let tot = 0;
   for (let t = 0; t < T; t++) tot += counts[t];
   if (tot <= 0) return 0;

@@ -62,7 +62,11 @@ function shapeOf(key: string): string {
 
 /** The position-independent information of one surface token. */
 export function wordInfo(surface: string, res: FeatureResources): WordInfo {
-  const key = normalizeKey(surface);
+  return wordInfoOfKey(normalizeKey(surface), res);
+}
+
+/** {@link wordInfo} of a token whose normalised key (`normalizeKey(surface)`) is `key`: it depends on the key alone. */
+export function wordInfoOfKey(key: string, res: FeatureResources): WordInfo {
   const sp = splitProclitics(key);
   const g = res.gazetteer.single;
   let gaz = g.get(key) ?? 0;
@@ -107,44 +111,109 @@ export const PAD: TokenObservation = {
   cluster: "", starts: [], phrase: 0, phraseBegin: false,
 };
 
-/** Features of the word itself. */
-export function selfFeatures(o: WordInfo, out: string[]): void {
+/**
+ * Names of the word-level feature templates ({@link selfFeatureParts}, {@link neighbourFeatureParts}), by id. A
+ * feature is `name=value`, except for the templates of {@link VALUELESS}, whose feature is the bare name.
+ */
+export const WORD_TEMPLATES: readonly string[] = [
+  "b", "w", "sh", "st", "pc", "ba", "cd", "c1", "p1", "p2", "p3", "p4", "s1", "s2", "s3", "s4", "P1", "P2", "P3",
+  "rare", "tri", "nis", "g", "gb", "cl",
+  ...["-2", "-1", "+1", "+2"].flatMap((r) => [`w${r}`, `g${r}`, `b${r}`, `s3${r}`, `rare${r}`, `nis${r}`, `cl${r}`]),
+  "s2+1",
+];
+const tid = (name: string): number => WORD_TEMPLATES.indexOf(name);
+const [B, W, SH, ST, PC, BA, CD, C1] = ["b", "w", "sh", "st", "pc", "ba", "cd", "c1"].map(tid);
+const PN = [0, ...[1, 2, 3, 4].map((n) => tid(`p${n}`))];
+const SN = [0, ...[1, 2, 3, 4].map((n) => tid(`s${n}`))];
+const UPN = [0, ...[1, 2, 3].map((n) => tid(`P${n}`))];
+const [RARE, TRI, NIS, G, GB, CL, S2P1] = ["rare", "tri", "nis", "g", "gb", "cl", "s2+1"].map(tid);
+/** Neighbour template ids by offset `rel + 2` (−2, −1, ·, +1, +2). */
+const NB = [-2, -1, 0, 1, 2].map((rel) => {
+  const r = rel > 0 ? `+${rel}` : `${rel}`;
+  return { w: tid(`w${r}`), g: tid(`g${r}`), b: tid(`b${r}`), s3: tid(`s3${r}`), rare: tid(`rare${r}`), nis: tid(`nis${r}`), cl: tid(`cl${r}`) };
+});
+
+/** Template ids whose feature is the bare template name (no value). */
+export const VALUELESS: ReadonlySet<number> = new Set([B, RARE, NIS, NB[0].rare, NB[1].rare, NB[3].rare, NB[4].rare, NB[0].nis, NB[1].nis, NB[3].nis, NB[4].nis]);
+
+/** Receives word-level features as (template id of {@link WORD_TEMPLATES}, value); value is `""` when valueless. */
+export interface FeatureSink {
+  feature(template: number, value: string): void;
+}
+
+/** A sink that appends feature names (`name=value`) to an array. */
+class NameSink implements FeatureSink {
+  constructor(readonly out: string[]) {}
+  feature(t: number, v: string): void {
+    this.out.push(VALUELESS.has(t) ? WORD_TEMPLATES[t] : `${WORD_TEMPLATES[t]}=${v}`);
+  }
+}
+
+/** Features of the word itself, as (template, value) pairs; {@link selfFeatures} gives them as names. */
+export function selfFeatureParts(o: WordInfo, out: FeatureSink): void {
   const k = o.key;
-  out.push("b", `w=${k}`, `sh=${o.shape}`);
-  if (o.stem !== k) out.push(`st=${o.stem}`, `pc=${o.prefix}`);
-  if (o.bare !== o.stem) out.push(`ba=${o.bare}`);
-  if (o.candidate !== "") out.push(`cd=${o.candidate}`, `c1=${k[0]}`);
+  out.feature(B, "");
+  out.feature(W, k);
+  out.feature(SH, o.shape);
+  if (o.stem !== k) {
+    out.feature(ST, o.stem);
+    out.feature(PC, o.prefix);
+  }
+  if (o.bare !== o.stem) out.feature(BA, o.bare);
+  if (o.candidate !== "") {
+    out.feature(CD, o.candidate);
+    out.feature(C1, k[0]);
+  }
   const b = o.bare;
-  for (let n = 1; n <= 4 && n < b.length; n++) out.push(`p${n}=${b.slice(0, n)}`, `s${n}=${b.slice(-n)}`);
-  if (b !== k) for (let n = 1; n <= 3 && n < k.length; n++) out.push(`P${n}=${k.slice(0, n)}`);
+  for (let n = 1; n <= 4 && n < b.length; n++) {
+    out.feature(PN[n], b.slice(0, n));
+    out.feature(SN[n], b.slice(-n));
+  }
+  if (b !== k) for (let n = 1; n <= 3 && n < k.length; n++) out.feature(UPN[n], k.slice(0, n));
   if (o.rare) {
     // Letter trigrams of rare words: unseen names (transliterated foreign names above all) share letter
     // sequences with names seen in training. Tuned on a held-out part of the training split (docs/ner.md).
-    out.push("rare");
-    for (let n = 0; n + 3 <= b.length; n++) out.push(`tri=${b.slice(n, n + 3)}`);
+    out.feature(RARE, "");
+    for (let n = 0; n + 3 <= b.length; n++) out.feature(TRI, b.slice(n, n + 3));
   }
-  if (o.nisba) out.push("nis");
+  if (o.nisba) out.feature(NIS, "");
   if (o.gaz !== 0) {
-    out.push(`g=${o.gaz}`);
-    for (let bit = 0; bit < GAZ_CATEGORIES.length; bit++) if ((o.gaz >> bit) & 1) out.push(`gb=${bit}`);
+    out.feature(G, `${o.gaz}`);
+    for (let bit = 0; bit < GAZ_CATEGORIES.length; bit++) if ((o.gaz >> bit) & 1) out.feature(GB, `${bit}`);
   }
-  if (o.cluster !== "") out.push(`cl=${o.cluster}`);
+  if (o.cluster !== "") out.feature(CL, o.cluster);
+}
+
+/** Features of the word itself. */
+export function selfFeatures(o: WordInfo, out: string[]): void {
+  selfFeatureParts(o, new NameSink(out));
+}
+
+/**
+ * Features of a neighbour word at offset `rel` (−2, −1, +1, +2), as (template, value) pairs. The ±1 neighbours
+ * give more than the ±2 ones.
+ * @throws RangeError for another offset.
+ */
+export function neighbourFeatureParts(o: WordInfo, rel: number, out: FeatureSink): void {
+  const t = NB[rel + 2];
+  if (rel === 0 || t === undefined) throw new RangeError(`neighbourFeatureParts: bad offset ${rel}.`);
+  out.feature(t.w, o.key);
+  if (o.gaz !== 0) out.feature(t.g, `${o.gaz}`);
+  if (rel === -1 || rel === 1) {
+    out.feature(t.b, o.bare);
+    out.feature(t.s3, o.bare.slice(-3));
+    if (rel === 1) out.feature(S2P1, o.bare.slice(-2));
+    if (o.rare) out.feature(t.rare, "");
+    if (o.nisba) out.feature(t.nis, "");
+    if (o.cluster !== "") out.feature(t.cl, o.cluster);
+  }
 }
 
 /**
  * Features of a neighbour word at offset `rel` (−2, −1, +1, +2). The ±1 neighbours give more than the ±2 ones.
  */
 export function neighbourFeatures(o: WordInfo, rel: number, out: string[]): void {
-  const r = rel > 0 ? `+${rel}` : `${rel}`;
-  out.push(`w${r}=${o.key}`);
-  if (o.gaz !== 0) out.push(`g${r}=${o.gaz}`);
-  if (rel === -1 || rel === 1) {
-    out.push(`b${r}=${o.bare}`, `s3${r}=${o.bare.slice(-3)}`);
-    if (rel === 1) out.push(`s2+1=${o.bare.slice(-2)}`);
-    if (o.rare) out.push(`rare${r}`);
-    if (o.nisba) out.push(`nis${r}`);
-    if (o.cluster !== "") out.push(`cl${r}=${o.cluster}`);
-  }
+  neighbourFeatureParts(o, rel, new NameSink(out));
 }
 
 /** Word-pair templates: name and the two offsets whose keys the value joins with "|". */

@@ -203,8 +203,8 @@ export function decodeNerModel(bytes: Uint8Array, origin = "<model>"): NerModelB
     window: h.window,
     resources: { gazetteer: buildGazetteer(h.gazetteer), frequent: new Set(h.frequent), clusters: new Map(h.clusters) },
     features,
-    stage1: { weights: w1, trans: Float64Array.from(h.trans1) },
-    stage2: { weights: w2, trans: Float64Array.from(h.trans2) },
+    stage1: { weights: w1, trans: Float64Array.from(h.trans1), quantised: { q: q1.slice(), scale: h.scale1 } },
+    stage2: { weights: w2, trans: Float64Array.from(h.trans2), quantised: { q: q2.slice(), scale: h.scale2 } },
   };
   return { model, lists: h.gazetteer, training: h.training };
 }

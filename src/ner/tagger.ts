@@ -1,21 +1,32 @@
 /**
  * Two-stage tagging of a document with a trained model: stage 1 tags every sentence from local features;
  * stage 2 adds document-level label-consistency features from stage 1's tags (see `document.ts`) and tags again.
- * Both stages share one feature dictionary, so a token's local features are looked up once; the feature rows of
- * a word are cached by word (bounded caches), which makes tagging fast on running text.
+ *
+ * Inference builds no feature strings for words it has met: every word's summed feature weights for both stages
+ * (as itself and as each neighbour) are computed once and cached (`word-table.ts`), so a token's local
+ * emissions for both stages come from one pass of a few vector additions, plus the rows of its word pairs, shape
+ * trigram and gazetteer phrase. Stage 2's consistency evidence comes from sliding-window label counts
+ * (`window-labels.ts`), and Viterbi decodes into reused arrays. The output is exactly that of the feature
+ * functions of `features.ts` and `document.ts` that training uses (test/ner/fast-path.test.ts pins it on the
+ * test split). Speed: bench/ner.bench.ts, docs/ner.md "Speed".
  */
 import { NER_TAGS } from "./types.ts";
-import {
-  wordInfo, observeWords, selfFeatures, neighbourFeatures, positionFeatures, NEIGHBOUR_OFFSETS, PAD, SHAPES, WORD_PAIRS,
-  type FeatureResources, type TokenObservation, type WordInfo,
-} from "./features.ts";
-import { LabelIndex, documentCodes, documentFeatureName, DOCUMENT_CODE_COUNT } from "./document.ts";
-import { viterbi, bioTransitionMask } from "./viterbi.ts";
+import { NEIGHBOUR_OFFSETS, SHAPES, WORD_PAIRS, PAD, type FeatureResources } from "./features.ts";
+import { FeatureIndex } from "./feature-index.ts";
+import { WordTable, VEC, type Word } from "./word-table.ts";
+import { WindowLabels, type FlatTokens } from "./window-labels.ts";
+import { DOCUMENT_CODE_COUNT } from "./document.ts";
+import { bioTransitionMask, ViterbiDecoder } from "./viterbi.ts";
 
 /** Weights of one stage over the shared dictionary: `weights[row * T + tag]`; transitions with row 0 = start. */
 export interface StageWeights {
   weights: Float32Array | Float64Array;
   trans: Float64Array;
+  /**
+   * The int8 form the weights were read from (model file): `weights[i] = fround(q[i] · scale)`. The tagger then
+   * keeps the compact form (4× less memory traffic); otherwise it keeps the weights as float32.
+   */
+  quantised?: { q: Int8Array; scale: number };
 }
 
 /** A trained tagger in memory. */
@@ -32,7 +43,10 @@ export interface NerModel {
 
 const ALLOWED = bioTransitionMask(NER_TAGS);
 const T = NER_TAGS.length;
-const CACHE_LIMIT = 200_000;
+const NSH = SHAPES.length;
+const PAD_SID = SHAPES.indexOf("pad");
+const NB = NEIGHBOUR_OFFSETS.length;
+const NPAIRS = WORD_PAIRS.length;
 
 /** Result of tagging a document. */
 export interface TaggedDocument {
@@ -42,180 +56,164 @@ export interface TaggedDocument {
   emit: Float64Array[];
 }
 
-/** A growable buffer of row ids. */
-class RowBuffer {
-  data = new Int32Array(4096);
-  length = 0;
-  private grow(need: number): void {
-    const d = new Int32Array(Math.max(this.data.length * 2, need));
-    d.set(this.data);
-    this.data = d;
-  }
-  push(r: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = r;
-  }
-  pushAll(rs: Int32Array): void {
-    if (this.length + rs.length > this.data.length) this.grow(this.length + rs.length);
-    this.data.set(rs, this.length);
-    this.length += rs.length;
-  }
-}
-
 /**
- * A cached word: its analysis, its id in the word-pair vocabulary (−1 if in no pair, −2 if its key holds "|"),
- * its shape index, and the feature rows of the word itself and as each neighbour (one cache lookup per token).
- */
-interface Word {
-  info: WordInfo;
-  vid: number;
-  sid: number;
-  self: Int32Array;
-  nb: Int32Array[];
-}
-
-const NSH = SHAPES.length;
-const PAD_SID = SHAPES.indexOf("pad");
-
-/**
- * A model ready to tag: holds bounded caches of word analyses and feature rows, and integer-keyed tables of the
- * word-pair and shape features so that tagging builds almost no strings. Not thread-safe; cheap to keep.
- * Tagging speed is measured by bench/ner.bench.ts (docs/ner.md).
+ * A model ready to tag: holds a bounded cache of words with their emission vectors, and integer-keyed tables of
+ * the word-pair, shape and document features. Not reentrant; cheap to keep (one per model and process).
  */
 export class NerTagger {
   readonly model: NerModel;
-  private readonly words = new Map<string, Word>();
-  /** Neighbour rows of the padding outside a sentence, by offset. */
-  private readonly padRows: Int32Array[];
-  /** Row of every document feature code (−1 when the model lacks it). */
-  private readonly docRows: Int32Array;
-  /** Keys that occur in word-pair features → vocabulary id. */
-  private readonly vocab = new Map<string, number>();
-  /** Word-pair rows by template, keyed by `first id · vocabulary size + second id` (small integers). */
-  private readonly pairRows: Map<number, number>[];
-  /** Shape-trigram rows by `(s−1 · NSH + s) · NSH + s+1` (−1 when absent). */
-  private readonly shapeRows: Int32Array;
-  private readonly phraseRows = new Map<number, number>();
-  /** Both stages' weights interleaved by row (`[row·2T + t]` stage 1, `[row·2T + T + t]` stage 2), for locality. */
-  private readonly both: Float32Array;
+  private readonly index: FeatureIndex;
+  private readonly table: WordTable;
+  /**
+   * Both stages' weights interleaved by row (`[row·2T + t]` stage 1, `[row·2T + T + t]` stage 2), as int8 with
+   * `scales` when the model was read from a file (weight = fround(q · scale), as the file reader computes it),
+   * else as float32 with scales 1.
+   */
+  private readonly both: Int8Array | Float32Array;
+  private readonly scales: Float64Array;
+  /** Stage-2 weights of every document code (`[code·T + t]`), and whether the model has the code. */
+  private readonly docVec: Float64Array;
+  private readonly docHas: Uint8Array;
+  private readonly labels = new WindowLabels();
+  private readonly dec1: ViterbiDecoder;
+  private readonly dec2: ViterbiDecoder;
+  private e1 = new Float64Array(256 * T);
+  private phMask = new Int32Array(256);
+  private phBegin = new Uint8Array(256);
+  private pairs = new Int32Array(256 * WORD_PAIRS.length);
 
-  constructor(model: NerModel) {
+  /**
+   * @param options `cacheWords`: words kept in the cache before it is cleared at the next document (default
+   *   50,000; about 1 KB each).
+   */
+  constructor(model: NerModel, options: { cacheWords?: number } = {}) {
     this.model = model;
     const F = model.features.size;
-    this.both = new Float32Array(F * 2 * T);
-    for (let r = 0; r < F; r++) {
+    const w1 = model.stage1.weights;
+    const w2 = model.stage2.weights;
+    const q1 = model.stage1.quantised;
+    const q2 = model.stage2.quantised;
+    const quantised = q1 !== undefined && q2 !== undefined && q1.q.length === F * T && q2.q.length === F * T;
+    this.both = quantised ? new Int8Array(F * VEC) : new Float32Array(F * VEC);
+    this.scales = new Float64Array(VEC).fill(1);
+    if (quantised) {
+      this.scales.fill(q1.scale, 0, T);
+      this.scales.fill(q2.scale, T, VEC);
+    }
+    const s1 = quantised ? q1.q : w1;
+    const s2 = quantised ? q2.q : w2;
+    for (let r = 0, o = 0; r < F; r++, o += VEC) {
       for (let t = 0; t < T; t++) {
-        this.both[r * 2 * T + t] = model.stage1.weights[r * T + t];
-        this.both[r * 2 * T + T + t] = model.stage2.weights[r * T + t];
+        this.both[o + t] = s1[r * T + t];
+        this.both[o + T + t] = s2[r * T + t];
       }
     }
-    this.docRows = new Int32Array(DOCUMENT_CODE_COUNT);
-    for (let c = 0; c < DOCUMENT_CODE_COUNT; c++) this.docRows[c] = model.features.get(documentFeatureName(c)) ?? -1;
-    this.shapeRows = new Int32Array(NSH * NSH * NSH);
-    for (let a = 0; a < NSH; a++) for (let b = 0; b < NSH; b++) for (let c = 0; c < NSH; c++) {
-      this.shapeRows[(a * NSH + b) * NSH + c] = model.features.get(`sh-1|sh|sh+1=${SHAPES[a]}|${SHAPES[b]}|${SHAPES[c]}`) ?? -1;
+    this.index = new FeatureIndex(model.features);
+    this.table = new WordTable(this.index, this.both, this.scales, model.resources, options.cacheWords);
+    this.docVec = new Float64Array(DOCUMENT_CODE_COUNT * T);
+    this.docHas = new Uint8Array(DOCUMENT_CODE_COUNT);
+    for (let c = 0; c < DOCUMENT_CODE_COUNT; c++) {
+      const r = this.index.docRows[c];
+      if (r < 0) continue;
+      this.docHas[c] = 1;
+      for (let t = 0; t < T; t++) this.docVec[c * T + t] = w2[r * T + t];
     }
-    this.padRows = NEIGHBOUR_OFFSETS.map((rel) => this.features((out) => neighbourFeatures(PAD, rel, out)));
-    this.pairRows = WORD_PAIRS.map(() => new Map());
-    const prefixes = WORD_PAIRS.map(([name]) => `${name}=`);
-    const id = (k: string) => {
-      let v = this.vocab.get(k);
-      if (v === undefined) this.vocab.set(k, (v = this.vocab.size));
-      return v;
-    };
-    const pairs: [number, number, number, number][] = [];
-    for (const [f, row] of model.features) {
-      if (f.charCodeAt(0) !== 119 /* "w" */) continue;
-      const k = prefixes.findIndex((p) => f.startsWith(p));
-      if (k < 0) continue;
-      const value = f.slice(prefixes[k].length);
-      const bar = value.indexOf("|");
-      if (bar < 0 || value.indexOf("|", bar + 1) >= 0) continue; // a key with "|" in it: looked up by name
-      pairs.push([k, id(value.slice(0, bar)), id(value.slice(bar + 1)), row]);
+    this.dec1 = new ViterbiDecoder(model.stage1.trans, ALLOWED, T);
+    this.dec2 = new ViterbiDecoder(model.stage2.trans, ALLOWED, T);
+  }
+
+  /** Multi-word gazetteer phrases over a sentence (as `matchPhrases`): fills `phMask` and `phBegin`. */
+  private matchPhrases(words: readonly Word[], a: number, n: number): void {
+    if (this.phMask.length < n) {
+      this.phMask = new Int32Array(n * 2);
+      this.phBegin = new Uint8Array(n * 2);
     }
-    const V = this.vocab.size;
-    for (const [k, a, b, row] of pairs) this.pairRows[k].set(a * V + b, row);
-  }
-
-  private rows(strings: string[]): Int32Array {
-    const features = this.model.features;
-    const out = new Int32Array(strings.length);
-    let n = 0;
-    for (let k = 0; k < strings.length; k++) {
-      const r = features.get(strings[k]);
-      if (r !== undefined) out[n++] = r;
-    }
-    return out.slice(0, n);
-  }
-
-  private features(make: (out: string[]) => void): Int32Array {
-    const strings: string[] = [];
-    make(strings);
-    return this.rows(strings);
-  }
-
-  private word(surface: string): Word {
-    let w = this.words.get(surface);
-    if (w === undefined) {
-      if (this.words.size >= CACHE_LIMIT) this.words.clear();
-      const info = wordInfo(surface, this.model.resources);
-      w = {
-        info,
-        vid: info.key.includes("|") ? -2 : (this.vocab.get(info.key) ?? -1),
-        sid: SHAPES.indexOf(info.shape as (typeof SHAPES)[number]),
-        self: this.features((out) => selfFeatures(info, out)),
-        nb: NEIGHBOUR_OFFSETS.map((rel) => this.features((out) => neighbourFeatures(info, rel, out))),
-      };
-      this.words.set(surface, w);
-    }
-    return w;
-  }
-
-  /** Row of a word-pair feature (−1 when the model has none). `vid` −2 marks a key containing "|". */
-  private pairRow(k: number, a: string, va: number, b: string, vb: number): number {
-    if (va === -2 || vb === -2) return this.model.features.get(`${WORD_PAIRS[k][0]}=${a}|${b}`) ?? -1;
-    if (va < 0 || vb < 0) return -1;
-    return this.pairRows[k].get(va * this.vocab.size + vb) ?? -1;
-  }
-
-  /** Stage-1 feature rows of every token of a sentence: `buf.data[offsets[i]..offsets[i+1])`. */
-  private encode(obs: readonly TokenObservation[], words: readonly Word[], buf: RowBuffer): Int32Array {
-    const n = obs.length;
-    const offsets = new Int32Array(n + 1);
-    buf.length = 0;
-    const padVid = this.vocab.get(PAD.key) ?? -1;
-    for (let i = 0; i < n; i++) {
-      const o = obs[i];
-      buf.pushAll(words[i].self);
-      for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
-        const j = i + NEIGHBOUR_OFFSETS[k];
-        buf.pushAll(j >= 0 && j < n ? words[j].nb[k] : this.padRows[k]);
-      }
-      for (let k = 0; k < WORD_PAIRS.length; k++) {
-        const ja = i + WORD_PAIRS[k][1];
-        const jb = i + WORD_PAIRS[k][2];
-        const inA = ja >= 0 && ja < n;
-        const inB = jb >= 0 && jb < n;
-        const r = this.pairRow(k, inA ? obs[ja].key : PAD.key, inA ? words[ja].vid : padVid, inB ? obs[jb].key : PAD.key, inB ? words[jb].vid : padVid);
-        if (r >= 0) buf.push(r);
-      }
-      const sp = i > 0 ? words[i - 1].sid : PAD_SID;
-      const sn = i + 1 < n ? words[i + 1].sid : PAD_SID;
-      const sr = this.shapeRows[(sp * NSH + words[i].sid) * NSH + sn];
-      if (sr >= 0) buf.push(sr);
-      if (o.phrase !== 0) {
-        const code = o.phrase * 2 + (o.phraseBegin ? 1 : 0);
-        let r = this.phraseRows.get(code);
-        if (r === undefined) {
-          const names: string[] = [];
-          positionFeatures(obs, i, names);
-          this.phraseRows.set(code, (r = this.model.features.get(names[names.length - 1]) ?? -1));
+    const mask = this.phMask;
+    const begin = this.phBegin;
+    mask.fill(0, 0, n);
+    begin.fill(0, 0, n);
+    for (let i = 0; i < n; ) {
+      let matched = 0;
+      const lists = words[a + i].phrases;
+      if (lists !== null) {
+        for (const list of lists) {
+          for (const e of list) {
+            if (i + e.keys.length > n) continue;
+            let ok = true;
+            for (let j = 1; j < e.keys.length && ok; j++) ok = words[a + i + j].info.key === e.keys[j];
+            if (ok) {
+              for (let j = 0; j < e.keys.length; j++) mask[i + j] |= e.mask;
+              begin[i] = 1;
+              matched = Math.max(matched, e.keys.length);
+              break;
+            }
+          }
         }
-        if (r >= 0) buf.push(r);
       }
-      offsets[i + 1] = buf.length;
+      i += matched > 0 ? matched : 1;
     }
-    return offsets;
+  }
+
+  /** Adds an interleaved weight row to token `base / T` of both stages' emissions. */
+  private addRow(r: number, e1: Float64Array, e2: Float64Array, base: number): void {
+    const w = this.both;
+    const sc = this.scales;
+    const o = r * VEC;
+    for (let t = 0; t < T; t++) {
+      e1[base + t] += Math.fround(w[o + t] * sc[t]);
+      e2[base + t] += Math.fround(w[o + T + t] * sc[T + t]);
+    }
+  }
+
+  /** Both stages' local emissions of the sentence `words[a .. a + n)`: stage 1 into `this.e1`, stage 2 into `e2`. */
+  private localEmissions(words: readonly Word[], a: number, n: number, e2: Float64Array): void {
+    if (this.e1.length < n * T) this.e1 = new Float64Array(n * T * 2);
+    const e1 = this.e1;
+    const vec = this.table.vectors;
+    const pad = this.table.pad;
+    const index = this.index;
+    this.matchPhrases(words, a, n);
+    // Word-pair rows of each pair of adjacent positions of the padded sentence (two pads either side): pair `p`
+    // joins positions p − 2 and p − 1, and serves all four pair templates of the tokens around it.
+    if (this.pairs.length < (n + 3) * NPAIRS) this.pairs = new Int32Array((n + 3) * NPAIRS * 2);
+    const pr = this.pairs;
+    const padVid = index.vocabId(PAD.key);
+    for (let p = 0; p < n + 3; p++) {
+      const ja = a + p - 2;
+      const jb = ja + 1;
+      const inA = p >= 2 && p - 2 < n;
+      const inB = p >= 1 && p - 1 < n;
+      index.pairRowsOf(inA ? words[ja].info.key : PAD.key, inA ? words[ja].vid : padVid, inB ? words[jb].info.key : PAD.key, inB ? words[jb].vid : padVid, pr, p * NPAIRS);
+    }
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
+      const w = words[a + i];
+      for (let t = 0; t < T; t++) {
+        e1[base + t] = vec[w.at + t];
+        e2[base + t] = vec[w.at + T + t];
+      }
+      for (let k = 0; k < NB; k++) {
+        const j = i + NEIGHBOUR_OFFSETS[k];
+        const src = j >= 0 && j < n ? vec : pad;
+        const o = j >= 0 && j < n ? words[a + j].at + (1 + k) * VEC : k * VEC;
+        for (let t = 0; t < T; t++) {
+          e1[base + t] += src[o + t];
+          e2[base + t] += src[o + T + t];
+        }
+      }
+      for (let k = 0; k < NPAIRS; k++) {
+        const r = pr[(i + 2 + WORD_PAIRS[k][1]) * NPAIRS + k];
+        if (r >= 0) this.addRow(r, e1, e2, base);
+      }
+      const sp = i > 0 ? words[a + i - 1].sid : PAD_SID;
+      const sn = i + 1 < n ? words[a + i + 1].sid : PAD_SID;
+      const sr = index.shapeRows[(sp * NSH + w.sid) * NSH + sn];
+      if (sr >= 0) this.addRow(sr, e1, e2, base);
+      if (this.phMask[i] !== 0) {
+        const r = index.phraseRow(this.phMask[i], this.phBegin[i] === 1);
+        if (r >= 0) this.addRow(r, e1, e2, base);
+      }
+    }
   }
 
   /**
@@ -224,57 +222,70 @@ export class NerTagger {
    * @param sentences token lists, one per sentence; empty sentences give empty tag lists.
    */
   tagDocument(sentences: readonly (readonly string[])[]): TaggedDocument {
-    const m = this.model;
-    const buf = new RowBuffer();
-    const both = this.both;
-    const w2 = m.stage2.weights;
-    const T2 = 2 * T;
-    const obs: TokenObservation[][] = [];
-    // One pass over the local feature rows fills stage 1's emissions and the local part of stage 2's.
-    const emit2: Float64Array[] = [];
-    const tags1: Int32Array[] = [];
-    for (const toks of sentences) {
-      const words = toks.map((t) => this.word(t));
-      const o = observeWords(words.map((w) => w.info), m.resources.gazetteer);
-      const offsets = this.encode(o, words, buf);
-      const ids = buf.data;
-      const n = o.length;
-      const e1 = new Float64Array(n * T);
+    const S = sentences.length;
+    const start = new Int32Array(S + 1);
+    for (let s = 0; s < S; s++) start[s + 1] = start[s] + sentences[s].length;
+    const N = start[S];
+    const table = this.table;
+    table.beginDocument();
+    const words: Word[] = new Array(N);
+    const d: FlatTokens = { form: new Int32Array(N), cand: new Int32Array(N), eligible: new Uint8Array(N), tags: new Int32Array(N) };
+    const emit: Float64Array[] = new Array(S);
+    for (let s = 0; s < S; s++) {
+      const toks = sentences[s];
+      const a = start[s];
+      const n = toks.length;
+      for (let i = 0; i < n; i++) {
+        const w = table.word(toks[i]);
+        words[a + i] = w;
+        d.form[a + i] = w.form;
+        d.cand[a + i] = w.cand;
+        d.eligible[a + i] = w.eligible ? 1 : 0;
+      }
       const e2 = new Float64Array(n * T);
-      for (let i = 0; i < n; i++) {
-        const base = i * T;
-        for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-          const r = ids[k] * T2;
-          for (let t = 0; t < T; t++) {
-            e1[base + t] += both[r + t];
-            e2[base + t] += both[r + T + t];
-          }
-        }
-      }
-      obs.push(o);
-      emit2.push(e2);
-      tags1.push(viterbi(e1, m.stage1.trans, ALLOWED, n, T));
+      this.localEmissions(words, a, n, e2);
+      this.dec1.decode(this.e1, n, d.tags, a);
+      emit[s] = e2;
     }
-    const index = new LabelIndex(obs, tags1);
-    const tags: string[][] = [];
-    const codes: number[] = [];
-    for (let s = 0; s < obs.length; s++) {
-      const n = obs[s].length;
-      const emit = emit2[s];
-      for (let i = 0; i < n; i++) {
-        const base = i * T;
-        codes.length = 0;
-        documentCodes(obs, tags1, index, s, i, m.window, codes);
-        for (const c of codes) {
-          const r = this.docRows[c];
-          if (r < 0) continue;
-          const o = r * T;
-          for (let t = 0; t < T; t++) emit[base + t] += w2[o + t];
-        }
+    return { tags: this.stage2(d, start, emit), emit };
+  }
+
+  /** Adds the document features to the stage-2 emissions and decodes; returns the tags per sentence. */
+  private stage2(d: FlatTokens, start: Int32Array, emit: Float64Array[]): string[][] {
+    const S = emit.length;
+    const W = this.model.window;
+    const labels = this.labels;
+    labels.ensure(this.table.formCount);
+    const names = this.model.tags;
+    const docVec = this.docVec;
+    const docHas = this.docHas;
+    const tags: string[][] = new Array(S);
+    let out = new Int32Array(256);
+    let hi = -1; // last sentence added to the window
+    let lo = 0; // first sentence still in it
+    try {
+      for (let s = 0; s < S; s++) {
+        for (; hi < Math.min(S - 1, s + W); hi++) labels.update(d, start[hi + 1], start[hi + 2], 1);
+        for (; lo < s - W; lo++) labels.update(d, start[lo], start[lo + 1], -1);
+        const e2 = emit[s];
+        labels.sentenceCodes(d, start[s], start[s + 1], (i, c) => {
+          if (docHas[c] === 0) return;
+          const base = i * T;
+          const o = c * T;
+          for (let t = 0; t < T; t++) e2[base + t] += docVec[o + t];
+        });
+        const n = start[s + 1] - start[s];
+        if (out.length < n) out = new Int32Array(n * 2);
+        this.dec2.decode(e2, n, out);
+        const row: string[] = new Array(n);
+        for (let i = 0; i < n; i++) row[i] = names[out[i]];
+        tags[s] = row;
       }
-      const t2 = viterbi(emit, m.stage2.trans, ALLOWED, n, T);
-      tags.push(Array.from(t2, (t) => m.tags[t]));
+      for (; lo <= hi; lo++) labels.update(d, start[lo], start[lo + 1], -1);
+    } catch (err) {
+      labels.clear();
+      throw err;
     }
-    return { tags, emit: emit2 };
+    return tags;
   }
 }

@@ -40,17 +40,66 @@ export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, allow
   }
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  decodeInto(emit, trans, allowed, predecessors(allowed, T), n, T, out, 0, new Float64Array(n * T), new Int32Array(n * T));
+  return out;
+}
+
+/**
+ * The allowed predecessors of every tag, in ascending order: `list[start[t] .. start[t + 1])` (so the BIO
+ * constraint costs no test in the inner loop, and `I-X` tags look at two predecessors instead of all).
+ */
+function predecessors(allowed: Uint8Array, T: number): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(T + 1);
+  const list: number[] = [];
+  for (let t = 0; t < T; t++) {
+    for (let p = 0; p < T; p++) if (allowed[(p + 1) * T + t] === 1) list.push(p);
+    start[t + 1] = list.length;
+  }
+  return { start, list: Int32Array.from(list) };
+}
+
+/** {@link viterbi} with its work arrays kept between calls (grown as needed). Not reentrant. */
+export class ViterbiDecoder {
+  private score = new Float64Array(1024);
+  private back = new Int32Array(1024);
+  private readonly preds: { start: Int32Array; list: Int32Array };
+
+  /** @throws RangeError when the tables are shorter than `T` requires. */
+  constructor(private readonly trans: ArrayLike<number>, private readonly allowed: Uint8Array, private readonly T: number) {
+    if (trans.length < (T + 1) * T || allowed.length < (T + 1) * T) throw new RangeError(`ViterbiDecoder: tables too short for ${T} tags.`);
+    this.preds = predecessors(allowed, T);
+  }
+
+  /**
+   * {@link viterbi} without allocation: writes the `n` tags to `out[at .. at + n)`.
+   * @throws RangeError when `emit` is shorter than `n · T` or `out` than `at + n`.
+   */
+  decode(emit: ArrayLike<number>, n: number, out: Int32Array, at = 0): void {
+    const T = this.T;
+    if (emit.length < n * T || out.length < at + n) throw new RangeError(`ViterbiDecoder: arrays too short for ${n} tokens.`);
+    if (n === 0) return;
+    if (this.score.length < n * T) {
+      this.score = new Float64Array(n * T * 2);
+      this.back = new Int32Array(n * T * 2);
+    }
+    decodeInto(emit, this.trans, this.allowed, this.preds, n, T, out, at, this.score, this.back);
+  }
+}
+
+function decodeInto(
+  emit: ArrayLike<number>, trans: ArrayLike<number>, allowed: Uint8Array, preds: { start: Int32Array; list: Int32Array },
+  n: number, T: number, out: Int32Array, at: number, score: Float64Array, back: Int32Array,
+): void {
+  const { start, list } = preds;
   for (let t = 0; t < T; t++) score[t] = allowed[t] === 1 ? emit[t] + trans[t] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const row = (p + 1) * T + t;
-        if (allowed[row] !== 1) continue;
-        const s = score[(i - 1) * T + p] + trans[row];
+      for (let q = start[t]; q < start[t + 1]; q++) {
+        const p = list[q];
+        const s = score[prev + p] + trans[(p + 1) * T + t];
         if (s > best) {
           best = s;
           arg = p;
@@ -68,9 +117,8 @@ export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, allow
       arg = t;
     }
   }
-  out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
-  return out;
+  out[at + n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[at + i - 1] = back[i * T + out[at + i]];
 }
 
 /**
