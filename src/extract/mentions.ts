@@ -14,6 +14,7 @@ import { anaphorAt } from "./anaphora.ts";
 import { bareNameAt, personAt } from "./persons.ts";
 import { contextNameAt } from "./context-names.ts";
 import { postTitleAt, postTitledNameAt, withPostTitle } from "./post-titles.ts";
+import { shortFormHosts } from "./short-forms.ts";
 
 /** First pass: every candidate of the document, in text order, non-overlapping. */
 export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
@@ -107,16 +108,24 @@ export function addShortForms(v: TokenView, lexicon: Lexicon, found: Candidate[]
   if (persons.length === 0) return found;
   const forms = new Map<string, Set<string>>();
   const byLabel = new Map<string, Candidate>();
+  // A short form of another name found (سالم الدليمي for سالم حمد الدليمي) stands for that name: their forms are one
+  // person's, not two persons' (./short-forms.ts).
+  const hosts = shortFormHosts(persons.map((p) => p.label));
+  const canonical = new Map<string, Candidate>();
+  for (const p of persons) if (!hosts.has(nameKeys(p.label).join(" "))) canonical.set(nameKeys(p.label).join(" "), p);
   const add = (form: string, p: Candidate) => {
     const k = nameKeys(form).join(" ");
     if (k === "") return;
     let s = forms.get(k);
     if (s === undefined) forms.set(k, (s = new Set()));
-    s.add(nameKeys(p.label).join(" "));
+    const own = nameKeys(p.label).join(" ");
+    s.add(hosts.get(own) ?? own);
   };
   for (const p of persons) {
     const words = nameKeys(p.label);
-    byLabel.set(words.join(" "), p);
+    const own = words.join(" ");
+    const host = hosts.get(own);
+    byLabel.set(own, host !== undefined ? canonical.get(host) ?? p : p);
     add(p.label, p);
     if (words.length >= 2) {
       const last = words[words.length - 1];

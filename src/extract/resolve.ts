@@ -15,6 +15,7 @@ import { nameKeys } from "../lexicon/trie.ts";
 import { cachedKey as normalizeKey } from "./keys.ts";
 import type { ExtractedEntity, Mention } from "./types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
+import { shortFormHosts } from "./short-forms.ts";
 import { transliterate } from "./transliterate.ts";
 
 const HUMAN = new Set<EntityType>(["official", "person"]);
@@ -33,34 +34,20 @@ export interface Resolution {
   mentions: Mention[];
 }
 
-const bareFamily = (w: string) => w.replace(/^ال/u, "");
-
-/**
- * Short and full forms of one person read as separate names (سالم الدليمي and سالم حمد الدليمي; الدليمي after a
- * title): a two-word name that is the first and last word of exactly one longer name joins it, then a one-word
- * family name (with or without the article) that ends exactly one name joins it. Two persons sharing a family
- * name (brothers) keep their own names: the short form then joins neither.
- */
+/** Short and full forms of one person (see ./short-forms.ts) join the full form's entity. */
 function joinShortForms(cands: Candidate[]): void {
   const humans = cands.filter((c) => HUMAN.has(c.type) && c.roleOnly !== true && c.entry === undefined);
-  for (const size of [2, 1]) {
-    const longest = new Map<string, string[]>();
-    for (const c of humans) {
-      const words = nameKeys(c.label);
-      const old = longest.get(c.entityKey!);
-      if (old === undefined || words.length > old.length) longest.set(c.entityKey!, words);
-    }
-    for (const c of humans) {
-      const words = nameKeys(c.label);
-      if (words.length !== size || longest.get(c.entityKey!)!.length !== size) continue;
-      const hosts = [...longest].filter(([k, ws]) => k !== c.entityKey && ws.length > size && (size === 2
-        ? ws[0] === words[0] && ws[ws.length - 1] === words[1]
-        : bareFamily(ws[ws.length - 1]) === bareFamily(words[0])));
-      if (hosts.length === 1) {
-        const from = c.entityKey!;
-        for (const d of humans) if (d.entityKey === from) d.entityKey = hosts[0][0];
-      }
-    }
+  const hosts = shortFormHosts(humans.map((c) => c.label));
+  if (hosts.size === 0) return;
+  const keyOfName = new Map<string, string>();
+  for (const c of humans) {
+    const k = nameKeys(c.label).join(" ");
+    if (!hosts.has(k) && !keyOfName.has(k)) keyOfName.set(k, c.entityKey!);
+  }
+  for (const c of humans) {
+    const host = hosts.get(nameKeys(c.label).join(" "));
+    const key = host !== undefined ? keyOfName.get(host) : undefined;
+    if (key !== undefined) c.entityKey = key;
   }
 }
 

@@ -28,6 +28,10 @@ const TriggerFileSchema = z.object({
     confidence: z.number().min(0).max(1),
     /** Event types whose trigger, chained right after this one in a clause, names the same happening. */
     absorbs: z.array(eventType).default([]),
+    /** One event per named person in the key role (a killing is the death of one named person, ONTOLOGY.md). */
+    onePerPerson: z.boolean().default(false),
+    /** Further roles whose entities, when both sides name them and they differ, keep two mentions apart (two attacks by different perpetrators). */
+    distinct: z.array(role).default([]),
   })),
   triggers: z.array(z.object({
     type: eventType,
@@ -44,7 +48,8 @@ const TriggerFileSchema = z.object({
   timeWords: z.array(phrase).default([]),
   excludeLeads: z.array(phrase),
   placeExcludeLeads: z.array(phrase),
-  relativePronouns: z.object({ singular: z.array(phrase), plural: z.array(phrase) }),
+  /** Relative pronouns; a dual one (اللذين) refers back to the two persons just named. */
+  relativePronouns: z.object({ singular: z.array(phrase), dual: z.array(phrase).default([]), plural: z.array(phrase) }),
   during: z.array(phrase),
   /** Phrases before a trigger that make it a consequence of the event before it (أسفرت عن، أدت إلى). */
   consequence: z.array(phrase).default([]),
@@ -57,6 +62,21 @@ const TriggerFileSchema = z.object({
   /** Words that may stand between two chained triggers ("اعتقال … في عملية دهم"). */
   chainLeads: z.array(phrase).default([]),
   windowBreaks: z.array(phrase),
+  /**
+   * Words governing a trigger that make it no reported happening: intention and planning (لبحث تشكيل الحكومة،
+   * يعتزم، من المقرر) and threats (هددت X باستهداف). Only mentions, dates and `blockerGlue` words may stand
+   * between, at most `blockerReach` tokens back.
+   */
+  blockers: z.array(phrase).default([]),
+  /**
+   * Phrases in a trigger's window that place it inside an operation reported before ("اعتقلت خلال العملية"): with no
+   * date of its own it takes the date of the latest dated event before it.
+   */
+  eventReferences: z.array(phrase).default([]),
+  /** Event types an operation reference (خلال العملية) may point to. */
+  operationTypes: z.array(eventType).default([]),
+  blockerGlue: z.array(phrase).default([]),
+  blockerReach: z.number().int().min(1).max(20).default(10),
   maxWindow: z.number().int().min(3).max(80),
   maxAntecedentGap: z.number().int().min(1).max(40),
 });
@@ -72,6 +92,10 @@ export interface EventTypeInfo {
   confidence: number;
   /** Event types a trigger chained right after this one may belong to (an explosion absorbs "استهدفت"). */
   absorbs?: EventType[];
+  /** One event per named person in the key role ("مقتل X وY" is two killings). */
+  onePerPerson?: boolean;
+  /** Roles that keep two mentions apart when both name different entities in them (attack: perpetrator). */
+  distinct?: ParticipantRole[];
 }
 
 /** One trigger entry: normalised word sequences and the argument rules. */
@@ -96,6 +120,7 @@ export interface TriggerLexicon {
   excludeLeads: ReadonlySet<string>;
   placeExcludeLeads: ReadonlySet<string>;
   relativeSingular: ReadonlySet<string>;
+  relativeDual: ReadonlySet<string>;
   relativePlural: ReadonlySet<string>;
   during: ReadonlySet<string>;
   consequence: Phrase[];
@@ -104,6 +129,11 @@ export interface TriggerLexicon {
   copulas: ReadonlySet<string>;
   chainLeads: ReadonlySet<string>;
   windowBreaks: Phrase[];
+  blockers: Phrase[];
+  eventReferences: Phrase[];
+  operationTypes: ReadonlySet<EventType>;
+  blockerGlue: ReadonlySet<string>;
+  blockerReach: number;
   maxWindow: number;
   maxAntecedentGap: number;
 }
@@ -147,6 +177,7 @@ export function parseTriggerLexicon(data: unknown, origin = "triggers.json"): Tr
     excludeLeads: keys(d.excludeLeads),
     placeExcludeLeads: keys(d.placeExcludeLeads),
     relativeSingular: keys(d.relativePronouns.singular),
+    relativeDual: keys(d.relativePronouns.dual),
     relativePlural: keys(d.relativePronouns.plural),
     during: keys(d.during),
     consequence: d.consequence.map(toPhrase),
@@ -155,6 +186,11 @@ export function parseTriggerLexicon(data: unknown, origin = "triggers.json"): Tr
     copulas: keys(d.copulas),
     chainLeads: keys(d.chainLeads),
     windowBreaks: d.windowBreaks.map(toPhrase),
+    blockers: d.blockers.map(toPhrase),
+    eventReferences: d.eventReferences.map(toPhrase),
+    operationTypes: new Set(d.operationTypes),
+    blockerGlue: keys(d.blockerGlue),
+    blockerReach: d.blockerReach,
     maxWindow: d.maxWindow,
     maxAntecedentGap: d.maxAntecedentGap,
   };

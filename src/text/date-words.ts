@@ -40,3 +40,9 @@ export const ORDINAL_DAYS: ReadonlyMap<string, number> = new Map(ordinals());
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ["الاحد", 0], ["الاثنين", 1], ["الثلاثاء", 2], ["الاربعاء", 3], ["الخميس", 4], ["الجمعه", 5], ["السبت", 6],
 ]);
+
+/** Normalised counts of days (ثلاثة أيام، خمس أيام) → number, for "قبل ثلاثة أيام". */
+export const DAY_COUNTS: ReadonlyMap<string, number> = new Map([
+  ["ثلاثه", 3], ["ثلاث", 3], ["اربعه", 4], ["اربع", 4], ["خمسه", 5], ["خمس", 5], ["سته", 6], ["ست", 6],
+  ["سبعه", 7], ["سبع", 7], ["ثمانيه", 8], ["ثماني", 8], ["تسعه", 9], ["تسع", 9], ["عشره", 10], ["عشر", 10],
+]);

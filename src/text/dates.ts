@@ -4,14 +4,14 @@
  * "28/12/2014", "2014-12-28", "٢٠٢١م", "عام 2014". Month names of the Levantine/Iraqi (كانون الثاني …),
  * Egyptian/Gulf (يناير …), Algerian/Tunisian (جانفي …) and Moroccan (يوليوز، غشت …) series, alone or paired
  * ("آب أغسطس", "كانون الثاني/يناير"). Relative forms (اليوم، أمس، غداً، الأحد، السبت الماضي، في الثالث من
- * الشهر الحالي، الشهر الماضي، العام الماضي, a day and month without a year) are resolved against `refDate`
+ * الشهر الحالي، الشهر الماضي، العام الماضي، قبل ثلاثة أيام, a day and month without a year) are resolved against `refDate`
  * (the document date) and left without a value when it is unknown.
  *
  * Matching runs on the normalised text (`normalizeWithMap`: alef forms, ة → ه, ى → ي, harakat dropped,
  * Arabic-Indic digits → ASCII), and offsets are mapped back to the original.
  */
 import { normalizeWithMap } from "./normalize.ts";
-import { MONTHS, ORDINAL_DAYS, WEEKDAYS } from "./date-words.ts";
+import { DAY_COUNTS, MONTHS, ORDINAL_DAYS, WEEKDAYS } from "./date-words.ts";
 
 /** A date mention: `[start, end)` offsets into the text, the text as written, and its value when known. */
 export interface DateMention {
@@ -193,6 +193,16 @@ const RULES: Rule[] = [
       const w = m[1].replace(/\s+/gu, " ");
       const shift = w.startsWith("اول") ? -2 : w === "امس" || w === "البارحه" ? -1 : w === "اليوم" ? 0 : w === "غدا" ? 1 : 2;
       return relative(ref, (r) => ({ p: addDays(r, shift), precision: "day" }));
+    },
+  },
+  // Days ago: "قبل ثلاثة أيام", "منذ يومين", "قبل 10 أيام" — an exact day; not "قبل يومين من الهجوم" (counted
+  // from another event) nor "منذ يوم الأحد". Weeks ago ("قبل أسبوع", "الأسبوع الماضي") give no day and are left undated.
+  {
+    re: new RegExp(`${B}(?:قبل|منذ)\\s+(?:(\\d{1,2})\\s+(?:ايام|يوما|يوم)|(${alt([...DAY_COUNTS.keys()])})\\s+(?:ايام|يوما)|(يومين|يوم))${E}(?!\\s+(?:من\\s+ال|${alt([...WEEKDAYS.keys()])}|امس|واحد))`, "gu"),
+    make: (m, ref) => {
+      const n = m[1] !== undefined ? +m[1] : m[2] !== undefined ? DAY_COUNTS.get(m[2])! : m[3] === "يومين" ? 2 : 1;
+      if (n < 1 || n > 60) return null;
+      return relative(ref, (r) => ({ p: addDays(r, -n), precision: "day" }));
     },
   },
   // Weekdays: "الأحد" (the latest on or before the document date), "يوم السبت الماضي", "الخميس المقبل".

@@ -288,6 +288,13 @@ const DATES: [string, string, string | undefined, D[]][] = [
   ["words that contain date words are no dates", "أمسية اليومية", REF, []],
   ["الشهر alone is no date", "الشهر", REF, []],
   ["this year", "هذا العام", REF, [{ text: "هذا العام", value: "2021", precision: "year", relative: true }]],
+  ["days ago in words", "اعتقل قبل ثلاثة أيام", REF, [{ text: "قبل ثلاثة أيام", value: "2021-05-13", precision: "day", relative: true }]],
+  ["days ago in digits and since", "منذ 10 أيام", REF, [{ text: "منذ 10 أيام", value: "2021-05-06", precision: "day", relative: true }]],
+  ["two days ago (dual)", "قبل يومين", REF, [{ text: "قبل يومين", value: "2021-05-14", precision: "day", relative: true }]],
+  ["weeks ago give no day", "قبل أسبوع والأسبوع الماضي", REF, []],
+  ["days before another event are not counted from the document date", "قبل يومين من الهجوم", REF, []],
+  ["days ago followed by من + a noun", "اختطف قبل ثلاثة أيام من منزله", REF, [{ text: "قبل ثلاثة أيام", value: "2021-05-13", precision: "day", relative: true }]],
+  ["منذ يوم + weekday is the weekday", "منذ يوم الأحد", REF, [{ text: "يوم الأحد", value: "2021-05-16", precision: "day", relative: true }]],
   ["month year with the date in the text and a later one without a year", "1 كانون الثاني 2020 و 2 شباط", REF, [
     { text: "1 كانون الثاني 2020", value: "2020-01-01", precision: "day", relative: false },
     { text: "2 شباط", value: "2021-02-02", precision: "day", relative: true },

@@ -51,12 +51,12 @@ type NearPlaces = (a: string, b: string) => boolean;
 /** Whether an entity is a person (persons and bodies in a key role do not contradict each other). */
 type IsPerson = (id: string) => boolean;
 
-/** True when the key-role entities of the two sides differ within persons or within bodies. */
-function contradicts(kc: Set<string>, km: Set<string>, person: IsPerson): boolean {
+/** True when the key-role entities of the two sides differ within persons or within bodies (one side PART_OF the other is the same). */
+function contradicts(kc: Set<string>, km: Set<string>, person: IsPerson, same?: SameSide): boolean {
   for (const human of [true, false]) {
     const a = [...kc].filter((e) => person(e) === human);
     const b = [...km].filter((e) => person(e) === human);
-    if (a.length > 0 && b.length > 0 && !b.some((e) => a.includes(e))) return true;
+    if (a.length > 0 && b.length > 0 && !b.some((e) => a.some((f) => f === e || (same !== undefined && same(e, f))))) return true;
   }
   return false;
 }
@@ -64,12 +64,16 @@ function contradicts(kc: Set<string>, km: Set<string>, person: IsPerson): boolea
 /** A definite trigger noun (الهجوم، القتيلين، الاجتماع) refers back to a happening already reported. */
 const definite = (m: EventMention) => /^(?:[وف]?(?:ب|ل|ك)?ال|[وف]?لل)/u.test(normalizeKey(m.surface));
 
-function mergeable(c: Cluster, m: EventMention, same: SameSide, near: NearPlaces, person: IsPerson, keyRole?: ParticipantRole): boolean {
+function mergeable(c: Cluster, m: EventMention, same: SameSide, near: NearPlaces, person: IsPerson, keyRole?: ParticipantRole,
+  distinct: readonly ParticipantRole[] = []): boolean {
   if (c.type !== m.type || !compatibleDates(c.date, m.date?.value)) return false;
   const mp = new Map(m.participants.map((p) => [p.entity, p.role!]));
-  const kc = keyEntities(c.participants, keyRole);
-  const km = keyEntities(mp, keyRole);
-  if (contradicts(kc, km, person)) return false;
+  for (const role of [keyRole, ...distinct]) {
+    if (role === undefined) continue;
+    const kc = keyEntities(c.participants, role);
+    const km = keyEntities(mp, role);
+    if (contradicts(kc, km, person, same)) return false;
+  }
   if (definite(m)) return true;
   const shareP = [...mp.keys()].some((e) => c.participants.has(e) || [...c.participants.keys()].some((f) => same(e, f)));
   const mPlaces = m.places.map((p) => p.entity);
@@ -110,6 +114,28 @@ function label(view: DocView, c: Cluster, noun: string): string {
 }
 
 /**
+ * A cluster of a type with `onePerPerson` (a killing) naming several persons in its key role becomes one cluster
+ * per person, each with the other participants, the places, the date and the mentions of the whole.
+ */
+function splitPerPerson(clusters: Cluster[], lex: TriggerLexicon, person: IsPerson): Cluster[] {
+  const out: Cluster[] = [];
+  for (const c of clusters) {
+    const info = lex.eventTypes[c.type];
+    const key = info?.keyRole;
+    const victims = key === undefined || info?.onePerPerson !== true ? [] : [...c.participants].filter(([e, r]) => r === key && person(e)).map(([e]) => e);
+    if (victims.length < 2) {
+      out.push(c);
+      continue;
+    }
+    for (const v of victims) {
+      const participants = new Map([...c.participants].filter(([e, r]) => e === v || r !== key || !person(e)));
+      out.push({ ...c, participants });
+    }
+  }
+  return out;
+}
+
+/**
  * Finds, merges and labels the events of a document and adds their PARTICIPANT_IN / OCCURRED_IN relations to
  * `rels`.
  * @param words designators and descriptors (cue lexicon) skipped when reading the words before an argument.
@@ -134,6 +160,12 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
   const joiners: EventMention[] = [];
   for (const s of view.sentences) {
     for (const m of sentenceEvents(view, s, lex, datesOf, words)) {
+      // "اعتقلت خلال العملية": the date of the operation reported before (the latest dated event of an operation type).
+      if (m.inOperation === true && m.date === undefined) {
+        const before = clusters.filter((c) => c.date !== undefined && lex.operationTypes.has(c.type) && c.mentions.some((x) => x.start < m.start));
+        const last = before.sort((a, b) => Math.max(...a.mentions.map((x) => x.start)) - Math.max(...b.mentions.map((x) => x.start))).pop();
+        if (last !== undefined) m.date = { start: m.start, end: m.start, text: "", value: last.date, precision: last.precision, relative: true };
+      }
       const keyRole = lex.eventTypes[m.type]?.keyRole;
       const argless = m.participants.length === 0 && m.places.length === 0;
       if (argless || m.joinOnly) {
@@ -141,7 +173,7 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
         continue;
       }
       let target: Cluster | undefined;
-      for (let i = clusters.length - 1; i >= 0 && !target; i--) if (mergeable(clusters[i], m, same, near, person, keyRole)) target = clusters[i];
+      for (let i = clusters.length - 1; i >= 0 && !target; i--) if (mergeable(clusters[i], m, same, near, person, keyRole, lex.eventTypes[m.type]?.distinct)) target = clusters[i];
       if (target) absorb(target, m, keyRole);
       else {
         const c: Cluster = { type: m.type, mentions: [], participants: new Map(), places: [] };
@@ -153,20 +185,21 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
   for (const m of joiners) {
     const keyRole = lex.eventTypes[m.type]?.keyRole;
     const argless = m.participants.length === 0 && m.places.length === 0;
-    const fits = (c: Cluster) => (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, near, person, keyRole));
+    const fits = (c: Cluster) => (argless ? c.type === m.type && compatibleDates(c.date, m.date?.value) : mergeable(c, m, same, near, person, keyRole, lex.eventTypes[m.type]?.distinct));
     const before = clusters.filter((c) => c.mentions[0].start < m.start);
     const target = [...before].reverse().find(fits) ?? clusters.find((c) => c.mentions[0].start > m.start && fits(c));
     if (target) absorb(target, m, keyRole);
   }
   for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start);
   const doc = view.analysis.doc.id;
-  return clusters.map((c, n) => {
+  return splitPerPerson(clusters, lex, person).map((c, n) => {
     const id = `ev${n}`;
     const info = lex.eventTypes[c.type];
     const confidence = Math.min(0.95, (info?.confidence ?? 0.6) + 0.05 * (c.mentions.length - 1));
     const provenance: Provenance[] = c.mentions.map((m) => ({ doc, sentence: m.sentence, start: m.start, end: m.end }));
     for (const m of c.mentions) {
       for (const p of m.participants) {
+        if (!c.participants.has(p.entity)) continue;
         rels.add("PARTICIPANT_IN", p.entity, id, m.sentence, m.start, m.end, confidence, c.participants.get(p.entity));
       }
       for (const p of m.places) rels.add("OCCURRED_IN", id, p.entity, m.sentence, m.start, m.end, confidence);

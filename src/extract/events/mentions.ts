@@ -19,6 +19,7 @@ import { coordinated } from "../relations/lists.ts";
 import { type DocView, type SentenceView, tokenInMention, isBody, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "../relations/view.ts";
 import { encliticReadings, endsWith, matchAnyAt, matchPhraseAt, type PhraseMatch, proclitcReadings, tokenReadings } from "../relations/words.ts";
 import { type LeadWords, anyReadingIn, leadCore, leadWords } from "./leads.ts";
+import { HARD, blocked, countryAdjectiveAfter, dateBefore, frontedPlace, relativeClausePlaces } from "./context.ts";
 import { linkSentenceEvents } from "./links.ts";
 
 export type { LeadWords } from "./leads.ts";
@@ -56,11 +57,10 @@ export interface EventMention {
   consequence: boolean;
   /** The trigger word carries the conjunction و (a verb coordinated with the one before shares its subject). */
   conjoined: boolean;
+  /** The window places it inside an operation reported before ("خلال العملية"): it may take that event's date. */
+  inOperation?: boolean;
 }
 
-const HARD = /["«»:()\[\]؛;]/u;
-/** Tokens a backward date may lie from the trigger. */
-const DATE_BEFORE = 5;
 
 function readingsIn(t: Token, set: ReadonlySet<string>): boolean {
   return tokenReadings(t).some((r) => set.has(r));
@@ -147,9 +147,14 @@ function windowEnd(view: DocView, s: SentenceView, lex: TriggerLexicon, from: nu
   const limit = Math.min(s.tokenEnd, nextTrigger, from + lex.maxWindow);
   for (let k = from; k < limit; k++) {
     const t = tokens[k];
+    // an abbreviation in brackets, "(يونامي)", stays inside the window
+    if (t.surface === "(" && k + 2 < limit && tokens[k + 1].kind === "word" && tokens[k + 2].surface === ")") {
+      k += 2;
+      continue;
+    }
     if (t.kind === "punct" && HARD.test(t.surface)) return k;
     if (t.kind !== "word" || tokenInMention(view, k)) continue;
-    if (readingsIn(t, lex.relativeSingular) || readingsIn(t, lex.relativePlural)) return k;
+    if (readingsIn(t, lex.relativeSingular) || readingsIn(t, lex.relativeDual) || readingsIn(t, lex.relativePlural)) return k;
     if (matchAnyAt(tokens, k, lex.windowBreaks, s.tokenEnd)) return k;
     // A consequence phrase opens the next event's window (أسفرت عن …).
     if (k > from && matchAnyAt(tokens, k, lex.consequence, s.tokenEnd)) return k;
@@ -159,13 +164,29 @@ function windowEnd(view: DocView, s: SentenceView, lex: TriggerLexicon, from: nu
 
 const actor = (t: EntityType) => isPerson(t) || isBody(t);
 
-/** Antecedent for a relative or attached pronoun: the nearest person (or, failing that, body) before `offset`. */
-function antecedent(view: DocView, s: SentenceView, offset: number, maxGap: number, personsOnly: boolean): Mention | undefined {
+/**
+ * A person mention's grammatical gender when the text shows it: feminine after a feminine title (رئيسة، المتحدثة)
+ * or before the feminine relative التي; masculine after a masculine functional title; else unknown.
+ */
+function genderOf(view: DocView, m: Mention): "f" | "m" | undefined {
+  if (/^\s*[،,]?\s*التي(?![\p{L}])/u.test(view.text.slice(m.end, m.end + 12))) return "f";
+  const first = m.title?.text.trim().split(/\s+/u)[0];
+  if (first === undefined || m.title!.start > m.start) return undefined;
+  return /[ةه]$/u.test(first) ? "f" : "m";
+}
+
+/**
+ * Antecedent for a relative or attached pronoun: the nearest person (or, failing that, body) before `offset`; a
+ * person of the other gender than the pronoun's (`gender`: ه masculine, ها feminine) is skipped.
+ */
+function antecedent(view: DocView, s: SentenceView, offset: number, maxGap: number, personsOnly: boolean, gender?: "f" | "m"): Mention | undefined {
   const before = s.mentions.filter((m) => m.end <= offset);
   const fromToken = tokenIndexAt(view, offset);
   const near = (m: Mention) => fromToken - tokenIndexAt(view, m.end) <= maxGap;
-  const person = [...before].reverse().find((m) => isPerson(typeOf(view, m)));
-  if (person && near(person)) return person;
+  const persons = [...before].reverse().filter((m) => isPerson(typeOf(view, m)));
+  const person = persons.find((m) => gender === undefined || (genderOf(view, m) ?? gender) === gender);
+  // a nearer person of the other gender was passed over: the pronoun points further back, past the gap limit
+  if (person && (near(person) || persons[0] !== person)) return person;
   if (personsOnly) return undefined;
   const body = [...before].reverse().find((m) => isBody(typeOf(view, m)));
   return body && near(body) ? body : undefined;
@@ -198,10 +219,21 @@ function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: 
   if (prevTok && readingsIn(prevTok, lex.relativeSingular)) {
     const a = antecedent(view, s, prevTok.start, lex.maxAntecedentGap, true);
     if (a) take(a);
+  } else if (prevTok && readingsIn(prevTok, lex.relativeDual)) {
+    // "X وابن عمه Y اللذين اختطفا": the two persons just named
+    const a = antecedent(view, s, prevTok.start, lex.maxAntecedentGap, true);
+    if (a) {
+      take(a);
+      const before = s.mentions.filter((x) => x.end <= a.start && isPerson(typeOf(view, x)));
+      const other = before[before.length - 1];
+      if (other !== undefined && coordinated(view, other, a, words.designators)) ev.participants.push({ entity: other.entity, role, start: other.start, end: other.end });
+    }
   } else if (prevTok && readingsIn(prevTok, lex.relativePlural)) {
     // a plural relative names no single participant
   } else if (m.pronoun) {
-    const a = antecedent(view, s, start, lex.maxAntecedentGap, false);
+    const key = tokens[m.tokenStart].key;
+    const gender = /ها$/u.test(key) ? "f" : /[^ه]ه$/u.test(key) && !/(هم|هما)$/u.test(key) ? "m" : undefined;
+    const a = antecedent(view, s, start, lex.maxAntecedentGap, false, gender);
     if (a) take(a);
   } else {
     const before = s.mentions.filter((x) => x.end <= start);
@@ -295,8 +327,10 @@ export function sentenceEvents(
   const found = findTriggers(view, s, lex);
   if (found.length === 0) return [];
   const dates = typeof datesOf === "function" ? datesOf(s) : datesOf;
+  const fronted = frontedPlace(view, s);
   const out: EventMention[] = [];
   found.forEach(({ entry, m }, idx) => {
+    if (blocked(view, s, lex, m.tokenStart, dates)) return;
     const start = tokens[m.tokenStart].start;
     const end = tokens[m.tokenEnd - 1].end;
     const next = idx + 1 < found.length ? found[idx + 1].m.tokenStart : s.tokenEnd;
@@ -309,6 +343,21 @@ export function sentenceEvents(
     };
     readBefore(view, s, lex, entry, m, words, ev, dates);
     readAfter(view, s, lex, entry, dates, words, ev, wEndOffset);
+    for (let k = m.tokenEnd; k < wEnd && ev.inOperation !== true; k++) {
+      if (tokens[k].kind === "word" && matchAnyAt(tokens, k, lex.eventReferences, wEnd)) ev.inOperation = true;
+    }
+    if (entry.after === "perpetrator" && !ev.participants.some((p) => p.role === "perpetrator")) {
+      const country = countryAdjectiveAfter(view, s, m.tokenEnd, "perpetrator");
+      if (country !== undefined) ev.participants.push(country);
+    }
+    if (ev.places.length === 0) {
+      const lead = (x: Mention) => {
+        const core = leadWords(view, tokens[Math.max(s.tokenStart, x.tokenStart - 1)].start, leftEdge(x), dates);
+        return core.length > 0 && lex.placeExcludeLeads.has(core[core.length - 1]);
+      };
+      ev.places.push(...relativeClausePlaces(view, s, lex, wEnd, next, lead));
+    }
+    if (ev.places.length === 0 && fronted !== undefined) ev.places.push({ entity: fronted.entity, start: fronted.start, end: fronted.end });
     ev.date = dates.find((d) => d.value !== undefined && d.start >= end && d.end <= wEndOffset) ?? dateBefore(view, s, lex, m.tokenStart, dates);
     if (ev.chained) {
       // Chained only when nothing but linking words (في، خلال، إثر …) follows the last argument.
@@ -327,19 +376,3 @@ export function sentenceEvents(
   });
 }
 
-/**
- * A date written right before the trigger in the same clause ("انطلقت فجر اليوم الأحد عملية"، "أعلنت الخلية،
- * الأحد، اعتقال"): at most a few tokens back, with no hard punctuation, clause break or other trigger between.
- */
-function dateBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, trigger: number, dates: readonly DateMention[]): DateMention | undefined {
-  const tokens = view.analysis.tokens;
-  const from = Math.max(s.tokenStart, trigger - DATE_BEFORE);
-  for (let k = trigger - 1; k >= from; k--) {
-    const t = tokens[k];
-    if (t.kind === "punct" && HARD.test(t.surface)) return undefined;
-    if (t.kind === "word" && matchAnyAt(tokens, k, lex.windowBreaks, trigger)) return undefined;
-    const d = dates.find((x) => x.value !== undefined && x.start <= t.start && x.end >= t.end);
-    if (d) return d;
-  }
-  return undefined;
-}

@@ -106,8 +106,10 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   promoteOfficials(view, rels);
   // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
   const descriptors = new Set(res.cues.ranks.flat());
+  // … and so may a possessive kin word ("المواطن X ونجله Y": both are victims).
+  const kin = res.cues.kinship.possessive.flat();
   const events = extractEvents(view, res.triggers, rels, {
-    designators: new Set([...res.cues.designators, ...descriptors]),
+    designators: new Set([...res.cues.designators, ...descriptors, ...kin]),
     descriptors,
   });
   operationCooperation(pendingCooperation, events, rels, res.cues.confidence.cooperation);
