@@ -32,7 +32,10 @@ function subToken(tok: Token, from: number, to: number): Token {
  * word: the context rules then decide whether it names a place. Returns the token unchanged otherwise.
  */
 export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
-  if (tok.kind !== "word" || tok.key.length < 2 * MIN_PART) return [tok];
+  if (tok.kind !== "word") return [tok];
+  const conj = conjunctionOnName(tok, lexicon);
+  if (conj !== null) return conj;
+  if (tok.key.length < 2 * MIN_PART) return [tok];
   if (procliticForms(tok.key).some(([f]) => isKnownWord(f, lexicon))) return [tok];
   const text = tok.key;
   for (let cut = MIN_PART; cut <= text.length - MIN_PART; cut++) {
@@ -54,6 +57,21 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
     }
   }
   return [tok];
+}
+
+/**
+ * The conjunction و written on a listed given name (وكريم، ومحمد) as its own token, so that a second name of a list
+ * is read whole ("سعد جابر الحلفي وكريم عباس الحلفي"); null when the word is itself a name or a known word (وليد، وسام)
+ * or the rest is no listed given name in its spelling (وعلى is "and on").
+ */
+function conjunctionOnName(tok: Token, lexicon: Lexicon): Token[] | null {
+  const key = tok.key;
+  if (!key.startsWith("و") || key.length < 4 || !tok.surface.startsWith("و")) return null;
+  const rest = key.slice(1);
+  const spelled = lexicon.firstNames.get(rest);
+  if (spelled === undefined || spelled.endsWith("ى") !== tok.surface.endsWith("ى")) return null;
+  if (lexicon.firstNames.has(key) || isKnownWord(key, lexicon)) return null;
+  return [subToken(tok, 0, 1), subToken(tok, 1, tok.surface.length)];
 }
 
 function isSingleName(key: string, lexicon: Lexicon, ambiguousOk = false): boolean {

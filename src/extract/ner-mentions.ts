@@ -164,8 +164,9 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
   for (const c of found) for (let k = c.tokenStart; k < c.tokenEnd; k++) covered[k] = 1;
   // A person's titles are read too (رئيس حكومة إقليم كردستان): the tagger adds nothing inside them.
   for (const c of found) for (const t of c.titles ?? []) for (let k = t.tokenStart; k < t.tokenEnd; k++) covered[k] = 1;
-  const docKeys = new Set(v.keys.filter((k): k is string => k !== null));
-  const known = (k: string) => frequent.has(k) || docKeys.has(k) || lexicon.firstNames.has(k) || lexicon.familyNames.has(k) ||
+  let docKeys: Set<string> | undefined; // built on first use: most documents never need it
+  const inDoc = (k: string) => (docKeys ??= new Set(v.keys.filter((x): x is string => x !== null))).has(k);
+  const known = (k: string) => frequent.has(k) || inDoc(k) || lexicon.firstNames.has(k) || lexicon.familyNames.has(k) ||
     lexicon.names.hasFirst(k) || lexicon.words.functionWords.has(k);
   const out: Candidate[] = [];
   for (let s = 0; s < sentences.length; s++) {

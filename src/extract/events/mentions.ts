@@ -203,6 +203,22 @@ function phraseBefore(tokens: readonly Token[], from: number, k: number, phrases
   return false;
 }
 
+/**
+ * The light verb written right before the last mention `before` ends with (VSO: "وصوت مجلس الوزراء … على تعيين"),
+ * when the words between that mention and the trigger are the rest of the verb's phrase, time words and
+ * circumstantials aside.
+ */
+function supportBefore(view: DocView, lex: TriggerLexicon, before: Mention[], between: readonly string[]): TriggerLexicon["supportVerbs"][number] | undefined {
+  const prev = before[before.length - 1];
+  const from = before.length >= 2 ? before[before.length - 2].end : view.sentences[prev.sentence]?.start ?? 0;
+  const lead = spanWords(view, from, leftEdge(prev));
+  const word = lead[lead.length - 1];
+  if (word === undefined) return undefined;
+  const bare = /^[وف]/u.test(word) ? word.slice(1) : word;
+  const rest = between.filter((w) => !lex.timeWords.has(w)).join(" ");
+  return lex.supportVerbs.find((sv) => sv.verbs.some((p) => (p[0] === word || p[0] === bare) && p.slice(1).join(" ") === rest));
+}
+
 /** Reads the participant before the trigger (relative or attached pronoun, or the mention right before it). */
 function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, m: PhraseMatch, words: LeadWords, ev: EventMention, dates: readonly DateMention[]): void {
   const tokens = view.analysis.tokens;
@@ -240,11 +256,19 @@ function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: 
     const prev = before[before.length - 1];
     const between = prev ? leadWords(view, prev.end, start, dates).filter((w) => w !== "قد" && w !== "لقد") : [];
     // "X [قد] ترأس [الأسبوع الماضي] اجتماعا": a light verb between the subject and the trigger noun
+    // the verb's words in order, time words and circumstantials (في جلسته الاعتيادية) anywhere after its first
+    const spoken = between.filter((w, k) => k === 0 || !lex.timeWords.has(w));
     const support = between.length === 0 ? undefined : lex.supportVerbs.find((sv) => sv.verbs.some((p) =>
-      p.length <= between.length && p.every((w, k) => w === between[k]) && between.slice(p.length).every((w) => lex.timeWords.has(w))));
-    const adjacent = between.length === 0 && entry.before !== undefined;
-    if (prev && actor(typeOf(view, prev)) && (adjacent || support !== undefined) && !HARD.test(view.text.slice(prev.end, start))) {
-      const r = support?.role ?? entry.before ?? entry.after ?? "agent";
+      p.length === spoken.length && p.every((w, k) => w === spoken[k])));
+    // right before it, or with time words only between ("ووقعت الوزارة الأسبوع الماضي اتفاقية")
+    const adjacent = between.every((w) => lex.timeWords.has(w) && w !== "في") && entry.before !== undefined;
+    // a light verb before the subject: "وصوت مجلس الوزراء في جلسته أمس على تعيين X"
+    const vso = prev === undefined || adjacent || support !== undefined ? undefined : supportBefore(view, lex, before, between);
+    if (prev && actor(typeOf(view, prev)) && (adjacent || support !== undefined || vso !== undefined) && !HARD.test(view.text.slice(prev.end, start))) {
+      // the subject of a light verb is never the one the event is done to (صوت مجلس الوزراء على تكليف X: X is the
+      // recipient, the council its agent)
+      const undergoer = entry.after === "recipient" || entry.after === "target" || entry.after === "victim";
+      const r = (support ?? vso)?.role ?? entry.before ?? (undergoer ? undefined : entry.after) ?? "agent";
       const arg = { entity: prev.entity, role: r, start: prev.start, end: prev.end };
       ev.participants.push(arg);
       ev.subject = arg;
