@@ -3,11 +3,11 @@
  * titles, ranks and honorifics before a name (اللواء كريم الحسناوي، المتحدث باسم X اللواء ...), and names with
  * no title when a listed first name or a kunya (أبو) opens a name that a family name or nisba closes.
  */
-import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
-import type { Candidate, TitleSpan } from "./candidates.ts";
-import { strippedStart, type TokenView } from "./context.ts";
+import type { Lexicon } from "../lexicon/types.ts";
+import type { Candidate } from "./candidates.ts";
+import type { TokenView } from "./context.ts";
 import { isStopWord } from "./lexical.ts";
-import { bodyAt, titleChain } from "./titles.ts";
+import { titleChain } from "./titles.ts";
 
 export { bodyAt, titleChain } from "./titles.ts";
 

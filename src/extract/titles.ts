@@ -17,7 +17,8 @@ import { nameKeys } from "../lexicon/trie.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { anaphorAt } from "./anaphora.ts";
-import { isCountryAdjective, isDefiniteAdjective, lazyEn, lexiconAt, lexiconEntryNamed, patternAt } from "./lexical.ts";
+import { isCountryAdjective, isDefiniteAdjective, lazyEn, lexiconAt, lexiconEntryNamed } from "./lexical.ts";
+import { patternAt } from "./patterns.ts";
 import { transliterateComplement } from "./transliterate.ts";
 
 const PARENT_WORDS = new Set(["التابعه", "التابع"]);

@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyseDocument, extractDocument, loadResources } from "../../src/extract/pipeline.ts";
+import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { ExtractedEntity } from "../../src/extract/types.ts";
 import type { SourceDocument } from "../../src/text/types.ts";
 import { ROOT } from "../helpers/seed.ts";

@@ -9,7 +9,7 @@ import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import type { DateMention } from "../../text/dates.ts";
 import { cachedKey as normalizeKey } from "../keys.ts";
 import type { Mention } from "../types.ts";
-import { type DocView, type SentenceView, leftEdge, spanWords, tokenInMention, tokenIndexAt, typeOf } from "../relations/view.ts";
+import { type DocView, type SentenceView, leftEdge, spanWords, tokenInMention, typeOf } from "../relations/view.ts";
 import { matchAnyAt, tokenReadings } from "../relations/words.ts";
 import type { Argument } from "./mentions.ts";
 

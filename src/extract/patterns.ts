@@ -1,0 +1,255 @@
+/**
+ * Pattern recognition of bodies and places the lexicon may lack (docs/extraction.md, "Mentions", 2): a head noun
+ * and its complement (وزارة X، قيادة عمليات X، الشركة العامة لـX), a place keyword and a name or a list (محافظة X،
+ * محافظات X وY). Patterns are data: `graph-data/lexicon/patterns.json`.
+ */
+import type { Lexicon, PatternEntry } from "../lexicon/types.ts";
+import type { Candidate } from "./candidates.ts";
+import { nameKeys } from "../lexicon/trie.ts";
+import { normalizeKey } from "../text/normalize.ts";
+import { strippedStart, type TokenView } from "./context.ts";
+import {
+  type LexicalOptions, absorbAdjectives, isCountryAdjective, isDefiniteAdjective, isStopWord, lazyEn, lexiconAt, lexiconEntryNamed,
+} from "./lexical.ts";
+import { transliterate, transliterateComplement } from "./transliterate.ts";
+
+/**
+ * Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). `firstKey`
+ * replaces the key of token `j` (the key without its conjunction, for a list member "وY").
+ */
+function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
+  const n = placeNameCore(v, j, limit, lexicon, firstKey, p);
+  return n === 0 ? 0 : n + suffixAt(v, j + n, limit, p);
+}
+
+/** 1 when token `k` is one of the pattern's suffix words (حقل X للغاز، مستشفى X العام), else 0. */
+function suffixAt(v: TokenView, k: number, limit: number, p?: PatternEntry): number {
+  if (p === undefined || p.suffixes.length === 0 || k >= limit) return 0;
+  const next = v.keys[k];
+  return next !== null && next !== undefined && p.suffixes.some((x) => normalizeKey(x) === next) ? 1 : 0;
+}
+
+function placeNameCore(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
+  const k = firstKey ?? v.keys[j];
+  if (j >= limit || k === null || k === undefined) return 0;
+  const w = lexicon.words;
+  // A name particle first (أم قصر، أبو غريب، تل عفر): أم is also the conjunction "or", so test it before stop words.
+  if (w.namePrefixes.has(k) && v.tokens[j].kind === "word") {
+    const k2 = v.keys[j + 1];
+    return j + 1 < limit && k2 !== null && k2 !== undefined && !isStopWord(k2, lexicon) ? 2 : 0;
+  }
+  if (v.tokens[j].kind !== "word" || isStopWord(k, lexicon) || w.placeStopWords.has(k) || w.adjectives.has(k)) return 0;
+  if (lexicon.titles.hasFirst(k) || lexicon.patterns.hasFirst(k)) return 0;
+  // Indefinite nisba adjectives (سكنية، حدودية) describe, they do not name.
+  // After a singular keyword that is always followed by a name (منفذ زرباطية) a nisba form names; a country
+  // adjective never does (خمس محافظات عراقية).
+  // Otherwise a feminine nisba (-ية) describes (منطقة سكنية، مناطق حدودية), and so does a listed adjective in -ي
+  // (مطار دولي); other words in -ي may be names (مستشفى آزادي، قرية كاني ماسي).
+  const nameSlot = p?.nameOnly === true && !p.isPlural && !isCountryAdjective(k, lexicon);
+  if (!nameSlot && !k.startsWith("ال") && !lexicon.firstNames.has(k)) {
+    if (k.endsWith("يه")) return 0;
+    if (k.endsWith("ي") && (w.adjectives.has(`ال${k}`) || w.commonWords.has(k) || isCountryAdjective(k, lexicon))) return 0;
+  }
+  if (k.length < 2) return 0;
+  const k2 = v.keys[j + 1];
+  if (j + 1 < limit && k2 !== null && k2 !== undefined && w.nameSecondParts.has(k2)) return 2;
+  return 1;
+}
+
+/**
+ * The complement of a head whose X opens with ل (الشركة العامة لتوزيع كهرباء الجنوب، الهيئة العامة للمنافذ): the ل
+ * word, then indefinite words up to and including the first definite one. Token length, 0 when none.
+ */
+function lamComplementAt(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
+  const first = v.keys[j];
+  if (first === null || first === undefined || v.tokens[j].kind !== "word" || !first.startsWith("ل") || first.length < 4) return 0;
+  if (first.startsWith("لل")) return 1;
+  let k = j + 1;
+  while (k < limit && k - j < 6) {
+    const key = v.keys[k];
+    if (key === null || v.tokens[k].kind !== "word" || isStopWord(key, lexicon) || lexicon.titles.hasFirst(key) || /^[وفبل]/u.test(key)) break;
+    k++;
+    if (key.startsWith("ال")) return k - j;
+  }
+  return k - j;
+}
+
+/** Reads the complement X of a body pattern; returns its token length (0: none). */
+function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: number, lexicon: Lexicon): { len: number; inner?: Candidate } {
+  const first = v.keys[j];
+  if (j >= limit || first === null || first === undefined) return { len: 0 };
+  if (p.number === true && v.tokens[j].kind === "number") return { len: 1 };
+  if (p.lam === true) return { len: lamComplementAt(v, j, limit, lexicon) };
+  if (p.adjectival === true) {
+    let k = j;
+    while (k < limit && v.keys[k] !== null && isDefiniteAdjective(v.keys[k]!, lexicon) && !lexicon.names.hasFirst(v.keys[k]!)) {
+      k++;
+      // Compound ordinals: الخامسة عشرة، الحادي عشر.
+      if (lexicon.words.ordinals.has(v.keys[k - 1]!) && k < limit && (v.keys[k] === "عشر" || v.keys[k] === "عشره")) k++;
+    }
+    return { len: k - j };
+  }
+  let k = j;
+  let lastDef = -1;
+  let inner: Candidate | undefined;
+  while (k < limit && k - j < 7) {
+    const key = v.keys[k];
+    if (key === null || v.tokens[k].kind !== "word" || isStopWord(key, lexicon)) break;
+    // A title or a word carrying a preposition (برئاسة، بحضور، لمواجهة) ends the name.
+    if (k > j && lexicon.titles.hasFirst(key)) break;
+    if (k > j && /^[بل]/u.test(key) && key.length >= 4 && !key.startsWith("بال") && !key.startsWith("لل") &&
+      !lexicon.names.hasFirst(key) && !lexicon.patterns.hasFirst(key)) break;
+    const coordinated = key.startsWith("و") && k > j;
+    if (key.startsWith("لل") || key.startsWith("بال") || key.startsWith("كال")) break;
+    if (key.startsWith("وال") || key.startsWith("فال")) break;
+    // An organization's nationality ends its name (شركة دانة غاز الإماراتية): the words before it are the name.
+    if (k > j && p.type === "organization" && lastDef < 0 && isCountryAdjective(key, lexicon)) {
+      return k - j <= 3 ? { len: k - j } : { len: 0 };
+    }
+    if (key.startsWith("ال")) {
+      if (lastDef < 0) {
+        const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, weakOk: true });
+        if (lex !== null && lex.tokenStart === k) {
+          inner = lex;
+          k = lex.tokenEnd;
+          lastDef = k;
+          continue;
+        }
+        k++;
+        lastDef = k;
+        continue;
+      }
+      if (isDefiniteAdjective(key, lexicon) && !lexicon.names.hasFirst(key)) {
+        k++;
+        lastDef = k;
+        continue;
+      }
+      break;
+    }
+    if (lastDef >= 0) break;
+    if (coordinated && (key.length < 4)) break;
+    const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: false, weakOk: true });
+    if (lex !== null && lex.tokenStart === k && !coordinated) {
+      inner = lex;
+      k = lex.tokenEnd;
+      lastDef = k;
+      continue;
+    }
+    if (lexicon.patterns.hasFirst(key) && k > j && !(coordinated)) {
+      // A nested head (قوات وزارة الداخلية): keep reading the construct chain.
+      k++;
+      continue;
+    }
+    k++;
+  }
+  if (lastDef > j) return { len: lastDef - j, inner };
+  if (p.bare === true) {
+    const key = v.keys[j]!;
+    const w = lexicon.words;
+    const commonNoun = /(ه|ات|ين|ون)$/.test(key) || w.adjectives.has(key) || w.commonWords.has(key);
+    if (v.tokens[j].kind === "word" && !isStopWord(key, lexicon) && !commonNoun && !key.startsWith("ال") &&
+      !/^[وفبلك]/.test(key) && key.length >= 3) return { len: 1 };
+  }
+  return { len: 0 };
+}
+
+function fillEn(template: string, x: string): string {
+  return template.replace("{X}", x).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The pattern match at `i` (body or place head + complement), or a list of places after a plural head.
+ * Returns every candidate read (lists give several), or an empty array.
+ */
+export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, opt: LexicalOptions = {}): Candidate[] {
+  const matches = lexicon.patterns.all(v.keys, i, true, limit);
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const match = matches[m];
+    const p = match.values[0];
+    if (p.titleOnly === true && opt.titleContext !== true) continue;
+    if (opt.placesOnly === true && p.place !== true) continue;
+    const headStart = strippedStart(v.tokens[i], match.prefix);
+    const j = i + match.length;
+    if (p.place === true) {
+      const out = placeList(p, v, i, j, headStart, limit, lexicon);
+      if (out.length > 0) return out;
+      continue;
+    }
+    const { len, inner } = bodyComplementAt(p, v, j, limit, lexicon);
+    if (len === 0) continue;
+    const end = v.tokens[j + len - 1].end;
+    // للواء 47 (ل + اللواء, one alef dropped): the label restores the article.
+    const written = v.text.slice(headStart, end);
+    const headKey = nameKeys(p.head)[0];
+    const labelCore = headKey !== undefined && headKey.startsWith("ال") && `ال${normalizeKey(v.text.slice(headStart, v.tokens[i].end))}` === headKey
+      ? `ال${written}` : written;
+    const label = p.labelPrefix !== undefined ? `${p.labelPrefix} ${labelCore}` : labelCore;
+    const xText = v.text.slice(v.tokens[j].start, end);
+    const en = inner !== undefined && inner.tokenStart === j && inner.tokenEnd === j + len && inner.entry !== undefined
+      ? { text: fillEn(p.en, inner.entry.en), source: "lexicon" as const }
+      : lazyEn(() => transliterateComplement(p.en, xText, lexicon), "transliteration");
+    const c: Candidate = {
+      type: p.type, label, tokenStart: i, tokenEnd: j + len, start: headStart, end, sentence: v.sentenceOf[i],
+      source: "pattern", confidence: 0.7, en,
+    };
+    absorbAdjectives(v, c, limit, lexicon);
+    // A name the pattern built that the lexicon knows (قائد عمليات سامراء → قيادة عمليات سامراء) is that entry.
+    const known = lexiconEntryNamed(v.text.slice(c.start, c.end), lexicon) ?? lexiconEntryNamed(c.label, lexicon);
+    if (known !== undefined && known.type === c.type) {
+      c.entry = known;
+      c.label = known.label;
+      c.en = { text: known.en, source: "lexicon" };
+    }
+    return [c];
+  }
+  return [];
+}
+
+/** Place keyword (singular or plural) followed by one place or a list "X وY وZ". */
+function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStart: number, limit: number, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  let k = j;
+  // "محافظتين هما النجف وواسط"
+  if (p.isPlural && k < limit && (v.keys[k] === "هما" || v.keys[k] === "هي")) k++;
+  for (let n = 0; k < limit && n < 12; n++) {
+    const key = v.keys[k];
+    if (key === null) break;
+    let clitic = false;
+    if (n > 0) {
+      if (!key.startsWith("و")) break;
+      clitic = true;
+    }
+    const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, placesOnly: true, kind: p.kind });
+    const full = p.label === "full" && n === 0 && !p.isPlural;
+    let c: Candidate | null = null;
+    if (lex !== null && !full) {
+      c = { ...lex, source: "pattern", confidence: 0.95 };
+    } else if (p.lexiconOnly !== true) {
+      // A place the lexicon lacks, or a street/area named after one (شارع فلسطين).
+      const prefix = clitic ? 1 : 0;
+      const len = lex !== null ? lex.tokenEnd - k + suffixAt(v, lex.tokenEnd, limit, p) : placeNameAt(v, k, limit, lexicon, clitic ? key.slice(1) : undefined, p);
+      if (len > 0) {
+        const s = strippedStart(v.tokens[k], prefix);
+        const e = v.tokens[k + len - 1].end;
+        const name = v.text.slice(s, e);
+        // English from the name without a suffix word (حقل كورمور للغاز → "Khor Mor … field").
+        const core = lex !== null ? len : placeNameCore(v, k, limit, lexicon, clitic ? key.slice(1) : undefined, p);
+        const coreName = v.text.slice(s, v.tokens[k + core - 1].end);
+        const known = lex?.entry;
+        c = {
+          type: "place", label: full ? v.text.slice(headStart, e) : name, tokenStart: full ? i : k, tokenEnd: k + len,
+          start: full ? headStart : s, end: e, sentence: v.sentenceOf[k], source: "pattern", confidence: 0.75,
+          en: known !== undefined
+            ? { text: full ? fillEn(p.en, known.en) : known.en, source: "lexicon" }
+            : lazyEn(() => (full ? transliterateComplement(p.en, coreName, lexicon, { translate: false }) : transliterate(coreName, lexicon)), "transliteration"),
+        };
+      }
+    }
+    if (c === null) break;
+    if (n === 0 && !p.isPlural && p.label === "complement") c.extraAliases = [v.text.slice(headStart, c.end)];
+    out.push(c);
+    k = c.tokenEnd;
+    if (!p.isPlural) break;
+  }
+  return out;
+}
