@@ -14,7 +14,7 @@ import { NER_TAGS } from "./types.ts";
 import { NEIGHBOUR_OFFSETS, SHAPES, WORD_PAIRS, PAD, type FeatureResources } from "./features.ts";
 import { FeatureIndex } from "./feature-index.ts";
 import { WordTable, VEC, type Word } from "./word-table.ts";
-import { WindowLabels, type FlatTokens } from "./window-labels.ts";
+import { MAX_CODES, WindowLabels, type FlatTokens } from "./window-labels.ts";
 import { DOCUMENT_CODE_COUNT } from "./document.ts";
 import { bioTransitionMask, ViterbiDecoder } from "./viterbi.ts";
 
@@ -268,13 +268,18 @@ export class NerTagger {
         for (; hi < Math.min(S - 1, s + W); hi++) labels.update(d, start[hi + 1], start[hi + 2], 1);
         for (; lo < s - W; lo++) labels.update(d, start[lo], start[lo + 1], -1);
         const e2 = emit[s];
-        labels.sentenceCodes(d, start[s], start[s + 1], (i, c) => {
-          if (docHas[c] === 0) return;
-          const base = i * T;
-          const o = c * T;
-          for (let t = 0; t < T; t++) e2[base + t] += docVec[o + t];
-        });
         const n = start[s + 1] - start[s];
+        labels.sentenceCodes(d, start[s], start[s + 1]);
+        const codes = labels.codes;
+        for (let i = 0; i < n; i++) {
+          const base = i * T;
+          for (let k = i * MAX_CODES, end = k + labels.count[i]; k < end; k++) {
+            const c = codes[k];
+            if (docHas[c] === 0) continue;
+            const o = c * T;
+            for (let t = 0; t < T; t++) e2[base + t] += docVec[o + t];
+          }
+        }
         if (out.length < n) out = new Int32Array(n * 2);
         this.dec2.decode(e2, n, out);
         const row: string[] = new Array(n);

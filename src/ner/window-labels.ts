@@ -11,6 +11,9 @@ import { NER_TAGS } from "./types.ts";
 const T = NER_TAGS.length;
 const { C_T1, C_T1P, C_T1N, C_T1P2, C_T1N2, C_DL, C_DLT, C_DC, C_DCT, C_DTP, C_DTN, C_DT3, TAGV, TYPEV } = DOCUMENT_CODES;
 
+/** Most codes one token can have (5 tag codes, 2 + 2 evidence codes, 3 type codes). */
+export const MAX_CODES = 12;
+
 /** The tokens of a document as flat arrays (token `k` of the document, sentence by sentence). */
 export interface FlatTokens {
   /** Form id of the token's `bare` form, and of its candidate form (−1: none). */
@@ -26,7 +29,7 @@ export interface FlatTokens {
 export class WindowLabels {
   private counts = new Int32Array(0);
   private readonly scratch = new Float64Array(T);
-  private readonly codes: number[] = [];
+  private readonly list: number[] = [];
   /** Summarised type of each token of the current sentence (an index of the types, 0 = no evidence). */
   private types = new Int32Array(64);
 
@@ -57,30 +60,47 @@ export class WindowLabels {
     return summarise(s, tagBase, typeBase, out);
   }
 
+  /** Codes of the last {@link sentenceCodes}: token `i`'s are `codes[i · MAX_CODES .. i · MAX_CODES + count[i])`. */
+  codes = new Int32Array(64 * MAX_CODES);
+  count = new Uint8Array(64);
+
   /**
-   * Calls `emit(i, code)` for every document feature code of every token `i` of the sentence `[a, b)` (0-based
-   * within the sentence), in the order of `documentCodes`. The counts must hold the sentence's window.
+   * The document feature codes of every token of the sentence `[a, b)` of `d`, in the order of `documentCodes`,
+   * into {@link codes} and {@link count}. The counts must hold the sentence's window.
    */
-  sentenceCodes(d: FlatTokens, a: number, b: number, emit: (i: number, code: number) => void): void {
+  sentenceCodes(d: FlatTokens, a: number, b: number): void {
     const n = b - a;
-    if (this.types.length < n) this.types = new Int32Array(n * 2);
+    if (this.types.length < n) {
+      this.types = new Int32Array(n * 2);
+      this.codes = new Int32Array(n * 2 * MAX_CODES);
+      this.count = new Uint8Array(n * 2);
+    }
     const types = this.types;
     for (let i = 0; i < n; i++) types[i] = d.eligible[a + i] === 1 ? this.summary(d.form[a + i], d.tags[a + i], 0, 0, null) : 0;
     const tg = d.tags;
-    const tag = (j: number) => (j >= 0 && j < n ? tg[a + j] + 1 : 0);
-    const codes = this.codes;
+    const list = this.list;
     for (let i = 0; i < n; i++) {
       const k = a + i;
-      codes.length = 0;
-      codes.push(C_T1 + tag(i), C_T1P + tag(i - 1) * TAGV + tag(i), C_T1N + tag(i) * TAGV + tag(i + 1), C_T1P2 + tag(i - 2), C_T1N2 + tag(i + 2));
+      const self = tg[k] + 1;
+      list.length = 0;
+      list.push(
+        C_T1 + self, C_T1P + tagAt(tg, a, n, i - 1) * TAGV + self, C_T1N + self * TAGV + tagAt(tg, a, n, i + 1), C_T1P2 + tagAt(tg, a, n, i - 2),
+        C_T1N2 + tagAt(tg, a, n, i + 2),
+      );
       if (d.eligible[k] === 1) {
-        this.summary(d.form[k], tg[k], C_DL, C_DLT, codes);
-        if (d.cand[k] >= 0) this.summary(d.cand[k], -1, C_DC, C_DCT, codes);
+        this.summary(d.form[k], tg[k], C_DL, C_DLT, list);
+        if (d.cand[k] >= 0) this.summary(d.cand[k], -1, C_DC, C_DCT, list);
       }
       const tPrev = i > 0 ? types[i - 1] : 0;
       const tNext = i + 1 < n ? types[i + 1] : 0;
-      codes.push(C_DTP + tPrev, C_DTN + tNext, C_DT3 + (tPrev * TYPEV + types[i]) * TYPEV + tNext);
-      for (let c = 0; c < codes.length; c++) emit(i, codes[c]);
+      list.push(C_DTP + tPrev, C_DTN + tNext, C_DT3 + (tPrev * TYPEV + types[i]) * TYPEV + tNext);
+      for (let c = 0; c < list.length; c++) this.codes[i * MAX_CODES + c] = list[c];
+      this.count[i] = list.length;
     }
   }
+}
+
+/** First-stage tag value of token `j` of the sentence at `a` of length `n`: tag + 1, or 0 outside it. */
+function tagAt(tags: Int32Array, a: number, n: number, j: number): number {
+  return j >= 0 && j < n ? tags[a + j] + 1 : 0;
 }
