@@ -43,6 +43,12 @@ export function contextNameAt(v: TokenView, i: number, limit: number, lexicon: L
   if (len > 0 && len < 3 && after + 1 < limit && v.tokens[after].kind === "word" && w.functionWords.has(v.keys[after] ?? "") &&
     (v.keys[after] ?? "").length >= 3 && familyLike(v.keys[after + 1] ?? "", lexicon)) len += 2;
   if (len === 0 || len > 4) return null;
+  // after a kin word, a second word must be a name too (a family name or a listed given name), not a verb: "شقيقه
+  // كريم نجا" is Karim
+  if (kin && len >= 2) {
+    const end = v.keys[i + len - 1]!;
+    if (!familyLike(end, lexicon) && !lexicon.firstNames.has(end)) len = 1;
+  }
   const last = v.keys[i + len - 1]!;
   if (speech && (len < 2 || !familyLike(last, lexicon))) return null;
   if (kin && len === 1 && (key.length < 3 || w.nouns.has(key) || w.verbs.has(key))) return null;

@@ -175,6 +175,7 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
       if (out.length > 0) return out;
       continue;
     }
+    if (j < limit && p.exclude.length > 0 && p.exclude.some((x) => normalizeKey(x) === v.keys[j])) continue;
     const { len, inner } = bodyComplementAt(p, v, j, limit, lexicon);
     if (len === 0) continue;
     const end = v.tokens[j + len - 1].end;

@@ -144,9 +144,10 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
     }
     // After a rank a name of two words or more reads as one; a single word must be a listed first name (a verb or
     // noun after اللواء is the brigade: "قطعات اللواء تمكنت"). After a title or honorific a first name or a
-    // family name must show — or, after a functional title that named its body (رئيسة بعثة … كارين X), two or
-    // three words no list knows (a foreign or Kurdish name).
-    const bodied = chain.titles.some((t) => t.entry.kind === "title" && t.body !== undefined);
+    // family name must show — or, after a functional title that named its body or a posting (رئيسة بعثة … X،
+    // الممثلة الخاصة للأمين العام في العراق X), two or three words no list knows (a foreign or Kurdish name).
+    const bodied = chain.titles.some((t) => t.entry.kind === "title" &&
+      (t.body !== undefined || (t.extraBodies?.length ?? 0) > 0));
     if (named || (len >= 2 && (hasRank || familyLike)) || (bodied && unlistedName(v, chain.end, len, lexicon))) {
       const start = first.start;
       const end = v.tokens[chain.end + len - 1].end;

@@ -100,6 +100,8 @@ export const PatternFileEntry = z.object({
   labelPrefix: z.string().optional(),
   /** Places: the keyword is always followed by a name (قضاء، ناحية، منفذ): an indefinite nisba there names. */
   nameOnly: z.boolean().optional(),
+  /** Bodies: words that, right after the head, make it no body's name (مجلس عزاء: a wake, not a council). */
+  exclude: z.array(arabic).default([]),
   /** Bodies: X opens with ل (الشركة العامة لتوزيع كهرباء الجنوب، الهيئة العامة للمنافذ). */
   lam: z.boolean().optional(),
   /** Places: the place kind the keyword names (ناحية → subdistrict), chosen when a name has several senses. */

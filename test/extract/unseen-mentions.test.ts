@@ -76,6 +76,7 @@ describe("persons from context", () => {
 
   it("reads a name after a possessive kin word, listed or not", async () => {
     expect(has(await entities("وأصيب المزارع كريم سلمان الدوري ونجله آكو بجروح."), "person", "آكو")).toBe(true);
+    expect(has(await entities("وقتل الشاب حيدر علي الموسوي، وأفاد مصدر بأن شقيقه كريم نجا من الهجوم."), "person", "كريم")).toBe(true);
   });
 
   it("reads the speaker after a verb of saying when a family name closes the name", async () => {
@@ -112,6 +113,15 @@ describe("bodies", () => {
     expect(has(await entities("وقال مصدر أمني لـ الصباح إن الوضع مستقر."), "organization", "صحيفة الصباح")).toBe(true);
     expect((await entities("وانتشرت القوات في الصباح الباكر.")).some((e) => e.type === "organization")).toBe(false);
     expect(has(await entities("أربيل - روداو\nأعلنت الحكومة خطة جديدة."), "organization", "روداو")).toBe(true);
+  });
+
+  it("reads no council in مجلس عزاء (a wake)", async () => {
+    expect((await entities("وحضر المحافظ مجلس عزاء أقيم في قضاء الشرقاط.")).some((e) => e.type === "ministry")).toBe(false);
+  });
+
+  it("reads a foreign name after الممثلة الخاصة للأمين العام as an official of the UN", async () => {
+    const text = "وقالت الممثلة الخاصة للأمين العام للأمم المتحدة في العراق كاتيا ميرتينز إن الحوار ضروري.";
+    expect(has(await entities(text), "official", "كاتيا ميرتينز")).toBe(true);
   });
 
   it("keeps a hospital's suffix in its name (مستشفى X العام)", async () => {

@@ -122,7 +122,9 @@ export function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, 
     // right before it, or with time words only between ("ووقعت الوزارة الأسبوع الماضي اتفاقية")
     const adjacent = between.every((w) => lex.timeWords.has(w) && w !== "في") && entry.before !== undefined;
     // a light verb before the subject: "وصوت مجلس الوزراء في جلسته أمس على تعيين X"
-    const vso = prev === undefined || adjacent || support !== undefined ? undefined : supportBefore(view, lex, before, between);
+    // (also when adjacent: "أعلنت القيادة، اليوم، مقتل X" — the announcer is the source, not the victim)
+    const undergoing = entry.before === "victim" || entry.before === "target" || entry.before === "recipient";
+    const vso = prev === undefined || support !== undefined || (adjacent && !undergoing) ? undefined : supportBefore(view, lex, before, between);
     if (prev && actor(typeOf(view, prev)) && (adjacent || support !== undefined || vso !== undefined) && !HARD.test(view.text.slice(prev.end, start))) {
       // the subject of a light verb is never the one the event is done to (صوت مجلس الوزراء على تكليف X: X is the
       // recipient, the council its agent)
