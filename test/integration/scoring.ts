@@ -48,17 +48,19 @@ export async function sharedScorer(): Promise<ScoreFn> {
 }
 
 export const FIXTURE_DIR = resolve(ROOT, "test/fixtures/articles");
+/** Articles and gold written blind by an independent evaluator (never seen by whoever wrote the rules, at first). */
+export const BLIND_DIR = resolve(ROOT, "test/fixtures/blind");
 export const SEED_ARTICLE = resolve(ROOT, "graph-data/articles/elaph-2021-05-16-army-peshmerga-coordination.txt");
 export const SEED_GOLD = resolve(ROOT, "../shared/eval/seed.gold.json");
 
-/** The test articles: every `X.txt` of test/fixtures/articles with its `X.gold.json`. */
-export function fixtureArticles(): { name: string; text: string; gold: string }[] {
-  return readdirSync(FIXTURE_DIR)
+/** The test articles: every `X.txt` of `dir` (default test/fixtures/articles) with its `X.gold.json`. */
+export function fixtureArticles(dir = FIXTURE_DIR): { name: string; text: string; gold: string }[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => {
       const name = f.slice(0, -4);
-      return { name, text: resolve(FIXTURE_DIR, f), gold: resolve(FIXTURE_DIR, `${name}.gold.json`) };
+      return { name, text: resolve(dir, f), gold: resolve(dir, `${name}.gold.json`) };
     });
 }
 
