@@ -11,8 +11,9 @@
  * test split). Speed: bench/ner.bench.ts, docs/ner.md "Speed".
  */
 import { NER_TAGS } from "./types.ts";
-import { NEIGHBOUR_OFFSETS, SHAPES, WORD_PAIRS, PAD, type FeatureResources } from "./features.ts";
+import type { FeatureResources } from "./features.ts";
 import { FeatureIndex } from "./feature-index.ts";
+import { LocalEmissions } from "./local-emissions.ts";
 import { WordTable, VEC, type Word } from "./word-table.ts";
 import { MAX_CODES, WindowLabels, type FlatTokens } from "./window-labels.ts";
 import { DOCUMENT_CODE_COUNT } from "./document.ts";
@@ -43,10 +44,6 @@ export interface NerModel {
 
 const ALLOWED = bioTransitionMask(NER_TAGS);
 const T = NER_TAGS.length;
-const NSH = SHAPES.length;
-const PAD_SID = SHAPES.indexOf("pad");
-const NB = NEIGHBOUR_OFFSETS.length;
-const NPAIRS = WORD_PAIRS.length;
 
 /** Result of tagging a document. */
 export interface TaggedDocument {
@@ -77,10 +74,7 @@ export class NerTagger {
   private readonly labels = new WindowLabels();
   private readonly dec1: ViterbiDecoder;
   private readonly dec2: ViterbiDecoder;
-  private e1 = new Float64Array(256 * T);
-  private phMask = new Int32Array(256);
-  private phBegin = new Uint8Array(256);
-  private pairs = new Int32Array(256 * WORD_PAIRS.length);
+  private readonly local: LocalEmissions;
 
   /**
    * @param options `cacheWords`: words kept in the cache before it is cleared at the next document (default
@@ -118,102 +112,9 @@ export class NerTagger {
       this.docHas[c] = 1;
       for (let t = 0; t < T; t++) this.docVec[c * T + t] = w2[r * T + t];
     }
+    this.local = new LocalEmissions(this.index, this.table, this.both, this.scales);
     this.dec1 = new ViterbiDecoder(model.stage1.trans, ALLOWED, T);
     this.dec2 = new ViterbiDecoder(model.stage2.trans, ALLOWED, T);
-  }
-
-  /** Multi-word gazetteer phrases over a sentence (as `matchPhrases`): fills `phMask` and `phBegin`. */
-  private matchPhrases(words: readonly Word[], a: number, n: number): void {
-    if (this.phMask.length < n) {
-      this.phMask = new Int32Array(n * 2);
-      this.phBegin = new Uint8Array(n * 2);
-    }
-    const mask = this.phMask;
-    const begin = this.phBegin;
-    mask.fill(0, 0, n);
-    begin.fill(0, 0, n);
-    for (let i = 0; i < n; ) {
-      let matched = 0;
-      const lists = words[a + i].phrases;
-      if (lists !== null) {
-        for (const list of lists) {
-          for (const e of list) {
-            if (i + e.keys.length > n) continue;
-            let ok = true;
-            for (let j = 1; j < e.keys.length && ok; j++) ok = words[a + i + j].info.key === e.keys[j];
-            if (ok) {
-              for (let j = 0; j < e.keys.length; j++) mask[i + j] |= e.mask;
-              begin[i] = 1;
-              matched = Math.max(matched, e.keys.length);
-              break;
-            }
-          }
-        }
-      }
-      i += matched > 0 ? matched : 1;
-    }
-  }
-
-  /** Adds an interleaved weight row to token `base / T` of both stages' emissions. */
-  private addRow(r: number, e1: Float64Array, e2: Float64Array, base: number): void {
-    const w = this.both;
-    const sc = this.scales;
-    const o = r * VEC;
-    for (let t = 0; t < T; t++) {
-      e1[base + t] += Math.fround(w[o + t] * sc[t]);
-      e2[base + t] += Math.fround(w[o + T + t] * sc[T + t]);
-    }
-  }
-
-  /** Both stages' local emissions of the sentence `words[a .. a + n)`: stage 1 into `this.e1`, stage 2 into `e2`. */
-  private localEmissions(words: readonly Word[], a: number, n: number, e2: Float64Array): void {
-    if (this.e1.length < n * T) this.e1 = new Float64Array(n * T * 2);
-    const e1 = this.e1;
-    const vec = this.table.vectors;
-    const pad = this.table.pad;
-    const index = this.index;
-    this.matchPhrases(words, a, n);
-    // Word-pair rows of each pair of adjacent positions of the padded sentence (two pads either side): pair `p`
-    // joins positions p − 2 and p − 1, and serves all four pair templates of the tokens around it.
-    if (this.pairs.length < (n + 3) * NPAIRS) this.pairs = new Int32Array((n + 3) * NPAIRS * 2);
-    const pr = this.pairs;
-    const padVid = index.vocabId(PAD.key);
-    for (let p = 0; p < n + 3; p++) {
-      const ja = a + p - 2;
-      const jb = ja + 1;
-      const inA = p >= 2 && p - 2 < n;
-      const inB = p >= 1 && p - 1 < n;
-      index.pairRowsOf(inA ? words[ja].info.key : PAD.key, inA ? words[ja].vid : padVid, inB ? words[jb].info.key : PAD.key, inB ? words[jb].vid : padVid, pr, p * NPAIRS);
-    }
-    for (let i = 0; i < n; i++) {
-      const base = i * T;
-      const w = words[a + i];
-      for (let t = 0; t < T; t++) {
-        e1[base + t] = vec[w.at + t];
-        e2[base + t] = vec[w.at + T + t];
-      }
-      for (let k = 0; k < NB; k++) {
-        const j = i + NEIGHBOUR_OFFSETS[k];
-        const src = j >= 0 && j < n ? vec : pad;
-        const o = j >= 0 && j < n ? words[a + j].at + (1 + k) * VEC : k * VEC;
-        for (let t = 0; t < T; t++) {
-          e1[base + t] += src[o + t];
-          e2[base + t] += src[o + T + t];
-        }
-      }
-      for (let k = 0; k < NPAIRS; k++) {
-        const r = pr[(i + 2 + WORD_PAIRS[k][1]) * NPAIRS + k];
-        if (r >= 0) this.addRow(r, e1, e2, base);
-      }
-      const sp = i > 0 ? words[a + i - 1].sid : PAD_SID;
-      const sn = i + 1 < n ? words[a + i + 1].sid : PAD_SID;
-      const sr = index.shapeRows[(sp * NSH + w.sid) * NSH + sn];
-      if (sr >= 0) this.addRow(sr, e1, e2, base);
-      if (this.phMask[i] !== 0) {
-        const r = index.phraseRow(this.phMask[i], this.phBegin[i] === 1);
-        if (r >= 0) this.addRow(r, e1, e2, base);
-      }
-    }
   }
 
   /**
@@ -243,8 +144,8 @@ export class NerTagger {
         d.eligible[a + i] = w.eligible ? 1 : 0;
       }
       const e2 = new Float64Array(n * T);
-      this.localEmissions(words, a, n, e2);
-      this.dec1.decode(this.e1, n, d.tags, a);
+      this.local.compute(words, a, n, e2);
+      this.dec1.decode(this.local.e1, n, d.tags, a);
       emit[s] = e2;
     }
     return { tags: this.stage2(d, start, emit), emit };
