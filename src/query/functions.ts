@@ -246,3 +246,8 @@ export function isKnownFunction(name: string): boolean {
   const k = name.toLowerCase();
   return k in FUNCTIONS || k in SHABAKA_FUNCTIONS || AGGREGATES.has(k);
 }
+
+/** Every function name the engine knows (scalar, `shabaka.*` and aggregates), lower-cased, sorted. */
+export function knownFunctionNames(): string[] {
+  return [...Object.keys(FUNCTIONS), ...Object.keys(SHABAKA_FUNCTIONS), ...AGGREGATES].sort();
+}

@@ -341,6 +341,28 @@ describe.skipIf(!run)("explorer reading aids in chromium", () => {
     await app.close();
   });
 
+  it("the console completes node labels and relationship types of the graph", async () => {
+    const app = await openApp(session.browser, served.url);
+    await app.page.locator('[data-action="console"]').click();
+    await app.page.waitForSelector(".console .cm-editor");
+    const content = app.page.locator(".console .cm-content");
+    await content.click();
+    await app.page.keyboard.press("Control+a");
+    await app.page.keyboard.type("MATCH (o:offi");
+    // Accept only once the list has been filtered to what was typed (the first option is then selected).
+    await app.page.waitForSelector('.cm-tooltip-autocomplete li[aria-selected="true"]:has-text("official")');
+    const options = await app.page.locator(".cm-tooltip-autocomplete li").allTextContents();
+    expect(options).toEqual(["official"]);
+    await app.page.keyboard.press("Enter");
+    expect(await content.textContent()).toBe("MATCH (o:official");
+    await app.page.keyboard.type(")-[r:HEA");
+    await app.page.waitForSelector('.cm-tooltip-autocomplete li[aria-selected="true"]:has-text("HEADS")');
+    expect(await app.page.locator(".cm-tooltip-autocomplete li").allTextContents()).toContain("HEADS");
+    await screenshot(app.page, "explorer-console-completion");
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
   it("the map layout keeps places at their coordinates and other nodes off each other", async () => {
     const app = await openApp(session.browser, served.url);
     await app.page.selectOption('[data-action="layout-mode"]', "map");

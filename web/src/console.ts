@@ -1,10 +1,12 @@
 /**
- * The query console: a CodeMirror 6 editor (Cypher highlighting from @codemirror/legacy-modes, undo history,
- * Ctrl/Cmd+Enter runs), a list of past queries (localStorage `shabaka.queries`), the results table, and the
+ * The query console: a CodeMirror 6 editor (Cypher highlighting from @codemirror/legacy-modes, completion, undo
+ * history, Ctrl/Cmd+Enter runs), a list of past queries (localStorage `shabaka.queries`), the results table, and the
  * result's nodes and edges highlighted on the graph (others dimmed) with a "clear highlight" button.
  * "Path between" picks two nodes by search and runs a `shortestPath` query with direction ignored; if the server
- * cannot run it, the path is found in the browser (graphology-shortest-path, unweighted, undirected view).
+ * cannot run it, the path is found in the browser (breadth-first search, edge direction ignored). Completion offers
+ * keywords, functions, and the labels, relationship types and property keys of the loaded graph.
  */
+import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { StreamLanguage, defaultHighlightStyle, syntaxHighlighting, bracketMatching } from "@codemirror/language";
 import { cypher } from "@codemirror/legacy-modes/mode/cypher";
@@ -14,6 +16,7 @@ import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { ApiError, runQuery, type QueryResult } from "./api.ts";
 import { button, el, isRtl } from "./dom.ts";
 import { t } from "./i18n.ts";
+import { cypherCompletionSource, graphVocabulary } from "./cypher-completion.ts";
 import { createSearchBox } from "./search.ts";
 
 const HISTORY_KEY = "shabaka.queries";
@@ -114,7 +117,8 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
       doc: "MATCH (o:official)-[r]->(x) RETURN o, type(r), x LIMIT 25",
       extensions: [
         history(),
-        keymap.of([{ key: "Mod-Enter", run: runCurrent }, ...defaultKeymap, ...historyKeymap]),
+        keymap.of([{ key: "Mod-Enter", run: runCurrent }, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
+        autocompletion({ override: [cypherCompletionSource(graphVocabulary(graph))], activateOnTyping: true }),
         StreamLanguage.define(cypher),
         syntaxHighlighting(defaultHighlightStyle),
         bracketMatching(),
