@@ -5,7 +5,8 @@ import express, { type Express, type Router } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { AppContext } from "./context.ts";
-import { createErrorHandler, notFoundHandler } from "./errors.ts";
+import { createErrorHandler } from "./errors.ts";
+import { requireUtf8Query, unhandledRequest, verifyUtf8Body } from "./guards.ts";
 import { createGraphRouter } from "./routes/graph.ts";
 
 /** Options of {@link createApp}. */
@@ -56,7 +57,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
     });
   }
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
-  app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
+  app.use(requireUtf8Query);
+  app.use(express.json({ limit: options.bodyLimit ?? "1mb", verify: verifyUtf8Body }));
 
   app.get("/health", (_req, res) => {
     const g = ctx.getGraph();
@@ -64,9 +66,9 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   });
   app.use("/api", createGraphRouter(ctx));
   for (const [name, router] of Object.entries(options.extraRouters ?? {})) app.use(`/api/${name}`, router);
-  app.use("/api", notFoundHandler);
+  app.use("/api", unhandledRequest);
   if (options.webRoot !== null) app.use(express.static(options.webRoot, { index: "index.html", fallthrough: true }));
-  app.use(notFoundHandler);
+  app.use(unhandledRequest);
   const onInternal = options.onInternalError ?? ((err: unknown) => (logger ? logger.error({ err }, "internal error") : console.error(err)));
   app.use(createErrorHandler(onInternal));
   return app;

@@ -1,19 +1,14 @@
 /**
- * The server's one error middleware and its 404 handler: every error becomes JSON
+ * The server's one error middleware (404/405 for unhandled requests are in guards.ts): every error becomes JSON
  * `{ "error": { "code", "message", "details"? } }` with the right status, never an HTML page.
  */
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler } from "express";
 import { ShabakaError } from "../errors.ts";
 
 /** Statuses we pass through from Express and body-parser errors (`err.status`), by code. */
 const PASS_THROUGH: Record<number, string> = {
   400: "BAD_REQUEST", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE",
   414: "URI_TOO_LONG", 415: "UNSUPPORTED_MEDIA_TYPE", 422: "UNPROCESSABLE", 429: "TOO_MANY_REQUESTS",
-};
-
-/** Answers any route nobody handled with 404 JSON. */
-export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${req.path}.` } });
 };
 
 /**

@@ -10,6 +10,7 @@ import { BadRequestError } from "../errors.ts";
 import { loadGraph } from "../graph/store.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
 import { createApp } from "./app.ts";
+import { answerClientErrorsInJson } from "./guards.ts";
 import type { AppContext } from "./context.ts";
 import { createExportRouter } from "./routes/export.ts";
 import { createQueryRouter } from "./routes/query.ts";
@@ -75,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const app = createApp(ctx, { webRoot: settings.webRoot, extraRouters, onInternalError: options.onInternalError, logger: options.logger });
   const server = app.listen(settings.port, settings.host);
+  answerClientErrorsInJson(server);
   await new Promise<void>((ok, fail) => {
     server.once("listening", ok);
     server.once("error", (err: NodeJS.ErrnoException) => {
