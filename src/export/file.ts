@@ -8,6 +8,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable, type Writable } from "node:stream";
+import { ShabakaError } from "../errors.ts";
 import { ExportReport } from "./sanitize.ts";
 import type { ExportFile } from "./types.ts";
 
@@ -71,12 +72,13 @@ export function makeFile(
 /**
  * Writes `file` to `path` atomically: into a temporary sibling (`.<name>.<pid>.<random>.tmp`), then renamed over
  * `path`, so a reader never sees half a file and a failed export leaves no partial file. Creates the folder.
- * @throws the file system's error (ENOENT, EACCES, ENOSPC…) after removing the temporary file.
+ * @throws ShabakaError `WRITE_FAILED` naming `path` and the file system's code (EISDIR, ENOTDIR, EACCES,
+ *   ENOSPC…), after removing the temporary file; the error's `cause` is the file system's error.
  */
 export async function writeFileAtomic(file: ExportFile, path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
+    await mkdir(dirname(path), { recursive: true });
     const out = createWriteStream(tmp, { highWaterMark: FILE_HIGH_WATER_MARK });
     const closed = new Promise<void>((ok, fail) => {
       out.once("close", ok);
@@ -87,7 +89,12 @@ export async function writeFileAtomic(file: ExportFile, path: string): Promise<v
     await closed;
     await rename(tmp, path);
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    await rm(tmp, { force: true }).catch(() => undefined);
+    if (err instanceof ShabakaError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === "EISDIR" ? "it is a folder" : e.code === "ENOTDIR" ? "a part of the path is a file, not a folder"
+      : e.code === "EACCES" || e.code === "EPERM" || e.code === "EROFS" ? "permission denied" : e.code === "ENOSPC" ? "no space left on the device"
+      : e.code === "ENOENT" ? "its folder cannot be created" : (e.message ?? String(err));
+    throw new ShabakaError("WRITE_FAILED", `writeFileAtomic: cannot write "${path}": ${why}${e.code ? ` (${e.code})` : ""}.`, 500, { cause: err });
   }
 }

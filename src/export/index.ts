@@ -34,6 +34,15 @@ export function isExportFormat(x: unknown): x is ExportFormat {
   return typeof x === "string" && (EXPORT_FORMATS as readonly string[]).includes(x);
 }
 
+/** Whether `text` is YYYY-MM-DD naming a day that exists (xsd:date, which GEXF's `lastmodifieddate` is). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
 /**
  * Validates options, filling defaults.
  * @throws BadRequestError (code `BAD_OPTION`) for a malformed date, batch size or position.
@@ -45,8 +54,8 @@ export function resolveExportOptions(options: ExportOptions = {}) {
     }
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new BadRequestError(`exportGraph: date "${date}" is not YYYY-MM-DD.`, "BAD_OPTION");
+  if (!isCalendarDate(date)) {
+    throw new BadRequestError(`exportGraph: date "${date}" is not a calendar day as YYYY-MM-DD.`, "BAD_OPTION");
   }
   const batch = options.cypherBatchSize ?? DEFAULT_EXPORT_OPTIONS.cypherBatchSize;
   if (!Number.isInteger(batch) || batch < 1) {

@@ -114,4 +114,37 @@ describe("shabaka export", () => {
     expect(r.stderr).toMatch(/warning: graph\.gexf: removed \d+ forbidden character\(s\)/);
     expect(saxesParse(readFileSync(join(dir, "hostile.gexf"), "utf8")).filter((e) => e.name === "node")).toHaveLength(6);
   });
+
+  it("refuses an --out that cannot be written — a folder for one file, a file for a folder, a path under a file — naming it, with nothing left behind", async () => {
+    const asFile = join(dir, "plain-file.txt");
+    writeFileSync(asFile, "keep me");
+    const folder = mkdtempSync(join(dir, "folder-"));
+    const cases: [string[], RegExp][] = [
+      [["--format", "gexf", "--out", folder], /--out .*folder-.* is a folder/],
+      [["--format", "csv", "--out", asFile], /--out .*plain-file\.txt.* is a file/],
+      [["--format", "json", "--out", join(asFile, "sub", "g.json")], /cannot write .*plain-file\.txt/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => shabakaAsync(["--graph", graphFile, ...args])));
+    cases.forEach(([args, message], i) => {
+      const r = runs[i];
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stderr, args.join(" ")).not.toMatch(/\.tmp\b/);
+    });
+    expect(readFileSync(asFile, "utf8")).toBe("keep me");
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("refuses a --date that is not a calendar day (GEXF lastmodifieddate is an xsd:date)", () => {
+    for (const date of ["2021-13-45", "2021-02-30"]) {
+      const r = shabaka(["--graph", graphFile, "--format", "gexf", "--date", date]);
+      expect(r.code, date).toBe(1);
+      expect(r.stderr, date).toContain(date);
+      expect(r.stdout).toBe("");
+    }
+    const ok = shabaka(["--graph", graphFile, "--format", "gexf", "--date", "2024-02-29"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('lastmodifieddate="2024-02-29"');
+  });
 });

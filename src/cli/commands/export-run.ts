@@ -6,6 +6,7 @@
  * Every file is written atomically (temporary sibling, then rename). Warnings (characters removed, numbers
  * dropped) go to stderr.
  */
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { BadRequestError } from "../../errors.ts";
 import { EXPORT_FORMATS, exportGraph, isExportFormat, isMultiFile, writeFileAtomic } from "../../export/index.ts";
@@ -25,6 +26,26 @@ export interface ExportCliOptions {
   cooccurrence: boolean;
   date?: string;
   cypherBatch?: string;
+}
+
+/**
+ * Refuses an `--out` of the wrong kind before any work: a folder where one file goes, a file where a folder goes.
+ * @throws BadRequestError (code `BAD_OPTION`) naming the path.
+ */
+export function checkOutPath(out: string, multiFile: boolean, format: string): void {
+  let stat;
+  try {
+    stat = statSync(out, { throwIfNoEntry: false });
+  } catch {
+    return; // e.g. ENOTDIR (a file on the way): writeFileAtomic names the path and the reason.
+  }
+  if (stat === undefined) return;
+  if (!multiFile && stat.isDirectory()) {
+    throw new BadRequestError(`--out "${out}" is a folder; give a file path, e.g. "${join(out, `shabaka.${format === "gexf-1.2" ? "gexf" : format}`)}".`, "BAD_OPTION");
+  }
+  if (multiFile && !stat.isDirectory()) {
+    throw new BadRequestError(`--out "${out}" is a file; --format ${format} writes several files into a folder.`, "BAD_OPTION");
+  }
 }
 
 function parseParams(text: string | undefined): Record<string, unknown> {
@@ -55,6 +76,7 @@ export async function runExport(opts: ExportCliOptions, deps: ExportCommandDeps)
   if (opts.params !== undefined && opts.query === undefined) {
     throw new BadRequestError("--params needs --query.", "BAD_OPTION");
   }
+  if (opts.out !== undefined) checkOutPath(opts.out, isMultiFile(opts.format), opts.format);
   const batch = opts.cypherBatch === undefined ? undefined : Number(opts.cypherBatch);
   const graph = await deps.loadGraph(opts.graph);
   const subgraph = opts.query === undefined ? undefined : subgraphOfQuery(graph, opts.query, parseParams(opts.params), "--query", CLI_QUERY_TIMEOUT_MS);
