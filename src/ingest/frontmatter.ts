@@ -68,8 +68,34 @@ export function pickMeta(o: Record<string, unknown>): ArticleMeta {
   return meta;
 }
 
+const FLAT_LINE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/u;
+
 /**
- * Splits front matter from the body. Text without a leading `---` line is all body.
+ * Reads a block that is not valid YAML but is plainly one `key: value` per line — the common case being a title
+ * that contains ": " (`title: الوزير: خطة طوارئ`), which YAML rejects as a nested mapping. The value is the rest
+ * of the line after the first colon, trimmed, with one pair of surrounding quotes removed. Blank lines and `#`
+ * comments are skipped. Null when any other line is present, or a value opens YAML syntax (`[`, `{`, `|`, `>`,
+ * `&`, `*`, `!`) — then the block is really malformed.
+ */
+function flatKeyValues(block: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const raw of block.split(/\r?\n/u)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = FLAT_LINE.exec(line);
+    if (!m) return null;
+    let v = m[2].trim();
+    // A value opening YAML syntax (a flow collection, block scalar, anchor, tag) is not plain text: malformed.
+    if (/^[[{|>&*!%@`]/u.test(v)) return null;
+    if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v.at(-1) === v[0]) v = v.slice(1, -1);
+    out[m[1]] = v;
+  }
+  return out;
+}
+
+/**
+ * Splits front matter from the body. A block that is not valid YAML but is one `key: value` per line (a title
+ * with ": " in it) is read line by line. Text without a leading `---` line is all body.
  * @throws InputError when the front matter is not closed or is not a YAML mapping.
  */
 export function splitFrontMatter(text: string, origin: string): { meta: ArticleMeta; body: string } {
@@ -78,11 +104,17 @@ export function splitFrontMatter(text: string, origin: string): { meta: ArticleM
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) throw new InputError(`splitFrontMatter: "${origin}" opens a front matter block with "---" but never closes it.`);
+  const block = rest.slice(0, close.index);
   let data: unknown;
   try {
-    data = parseYaml(rest.slice(0, close.index));
+    data = parseYaml(block);
   } catch (cause) {
-    throw new InputError(`splitFrontMatter: "${origin}" has front matter that is not valid YAML.`, { cause });
+    data = flatKeyValues(block);
+    if (data === null) {
+      const line = (cause as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+      const where = line === undefined ? "" : ` (line ${line + 1} of the file)`;
+      throw new InputError(`splitFrontMatter: "${origin}" has front matter that is not valid YAML${where}.`, { cause });
+    }
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {

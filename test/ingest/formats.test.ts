@@ -75,6 +75,16 @@ describe("text and markdown", () => {
     expect(inputError(() => parseDocument(u8("---\n- a\n- b\n---\nنص"), "list.md"))).toContain("not a YAML mapping");
     expect(inputError(() => parseDocument(u8("---\ntitle: [unclosed\n---\nنص"), "yaml.md"))).toContain("not valid YAML");
   });
+  it("a title with ': ' in it (invalid YAML) is read line by line, quotes removed", () => {
+    const src = `---\ntitle: وزير الموارد المائية من الناصرية: خطة طوارئ\nsource: "Alsumaria News"\ndate: 2024-07-09\n---\n${BODY}`;
+    const [d] = parseDocument(u8(src), "a.txt");
+    expect([d.title, d.source, d.date, d.text]).toEqual(["وزير الموارد المائية من الناصرية: خطة طوارئ", "Alsumaria News", "2024-07-09", BODY]);
+  });
+  it("front matter that is neither YAML nor key: value lines names the file and the line", () => {
+    const msg = inputError(() => parseDocument(u8("---\ntitle: a: b\nنص بلا مفتاح\n---\nنص"), "bad.md"));
+    expect(msg).toContain('"bad.md"');
+    expect(msg).toMatch(/line \d+/u);
+  });
   it("an unsupported extension is an InputError", () => {
     expect(inputError(() => parseDocument(u8("x"), "a.pdf"))).toContain("unsupported extension");
   });
