@@ -2,7 +2,9 @@
  * The work of `shabaka build` (loaded only when a build runs, so `--help` and the other commands start fast):
  * read articles, extract, merge, write the graph atomically, and summarise.
  */
+import { statSync } from "node:fs";
 import { SingleBar } from "cli-progress";
+import { BadRequestError } from "../../errors.ts";
 import { buildGraph } from "../../graph/build.ts";
 import { saveGraph } from "../../graph/store.ts";
 import type { KnowledgeGraph } from "../../graph/types.ts";
@@ -50,12 +52,28 @@ export interface BuildSettings {
 }
 
 /**
+ * Refuses an `--out` that is an existing folder before any extraction (the graph is one file).
+ * @throws BadRequestError (code `BAD_OPTION`) naming the path.
+ */
+export function checkGraphOut(out: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return; // e.g. ENOTDIR: the write itself reports it.
+  }
+  if (isFolder) throw new BadRequestError(`--out "${out}" is a folder; give a file path, e.g. "${out.replace(/\/+$/, "")}/graph.json".`, "BAD_OPTION");
+}
+
+/**
  * Reads `paths` (default `graph-data/articles`), extracts, builds and saves the graph to `out` atomically.
  * @returns the summary line, the warnings (skipped files, duplicates, resources missing) and the graph.
- * @throws InputError for unreadable or undecodable inputs; DataError for invalid lexicon or model files.
+ * @throws BadRequestError when `out` is a folder; InputError for unreadable or undecodable inputs; DataError for
+ *   invalid lexicon or model files.
  */
 export async function runBuild(paths: string[], out: string, settings: BuildSettings = {}): Promise<{ summary: string; warnings: string[]; graph: KnowledgeGraph }> {
   const t0 = performance.now();
+  checkGraphOut(out);
   const { encoding } = settings;
   const { documents, warnings } = await readInputs(paths.length > 0 ? paths : [DEFAULT_ARTICLES], encoding === undefined ? {} : { encoding });
   const resources = await loadResources(settings.dataDir ?? DEFAULT_DATA_DIR, settings.ner === undefined ? {} : { ner: settings.ner });

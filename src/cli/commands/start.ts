@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { DEFAULT_ARTICLES, DEFAULT_DATA_DIR, DEFAULT_GRAPH, PROJECT_ROOT } from "../paths.ts";
 import { isStale } from "../freshness.ts";
-import { serve } from "./serve.ts";
+import { parsePort, portOption, portSource, serve } from "./serve.ts";
 import { buildWeb } from "./web.ts";
 
 /**
@@ -19,9 +19,11 @@ export function registerStartCommand(program: Command): void {
   program
     .command("start")
     .description(`build the graph from ${DEFAULT_ARTICLES} when it is missing or older than its inputs, then serve it`)
-    .option("-p, --port <port>", "port", "3000")
+    .addOption(portOption("port (0 picks a free one)"))
     .option("--host <host>", "interface to bind", "127.0.0.1")
-    .action(async (opts: { port: string; host: string }) => {
+    .action(async (opts: { port: string; host: string }, command: Command) => {
+      const source = portSource(command);
+      parsePort(opts.port, source); // a bad port is refused before the build, not after it
       if (await buildWeb(true)) process.stdout.write("web app built → web/dist\n");
       const inputs = [DEFAULT_ARTICLES, ...EXTRACTOR_INPUTS];
       if (isStale(DEFAULT_GRAPH, inputs)) {
@@ -30,6 +32,6 @@ export function registerStartCommand(program: Command): void {
         for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
         process.stdout.write(`${summary}\n`);
       } else process.stdout.write(`graph up to date: ${DEFAULT_GRAPH}\n`);
-      await serve({ graph: DEFAULT_GRAPH, port: opts.port, host: opts.host });
+      await serve({ graph: DEFAULT_GRAPH, port: opts.port, host: opts.host, portSource: source });
     });
 }
