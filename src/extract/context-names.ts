@@ -11,6 +11,7 @@ import type { Lexicon } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import type { TokenView } from "./context.ts";
 import { readName } from "./persons.ts";
+import { isNameBoundary, prepositionPhrase } from "./name-extents.ts";
 
 /** Token keys before `i` in its sentence without a conjunction on the first (ونجله → نجله). */
 function endsWithPhrase(v: TokenView, i: number, phrase: readonly string[]): boolean {
@@ -42,6 +43,8 @@ export function contextNameAt(v: TokenView, i: number, limit: number, lexicon: L
   const after = i + len;
   if (len > 0 && len < 3 && after + 1 < limit && v.tokens[after].kind === "word" && w.functionWords.has(v.keys[after] ?? "") &&
     (v.keys[after] ?? "").length >= 3 && familyLike(v.keys[after + 1] ?? "", lexicon)) len += 2;
+  // After a verb of saying, a name of five words runs into the noun after it (وروى X Y Z W تفاصيل): the noun ends it.
+  if (speech && len === 5 && isNameBoundary(v, i + 4, limit, lexicon)) len = 4;
   if (len === 0 || len > 4) return null;
   // after a kin word, a second word must be a name too (a family name or a listed given name), not a verb: "شقيقه
   // كريم نجا" is Karim
@@ -50,12 +53,41 @@ export function contextNameAt(v: TokenView, i: number, limit: number, lexicon: L
     if (!familyLike(end, lexicon) && !lexicon.firstNames.has(end)) len = 1;
   }
   const last = v.keys[i + len - 1]!;
-  if (speech && (len < 2 || !familyLike(last, lexicon))) return null;
-  if (kin && len === 1 && (key.length < 3 || w.nouns.has(key) || w.verbs.has(key))) return null;
+  if (speech && (len < 2 || (!familyLike(last, lexicon) && !unlistedSpeaker(v, i, len, limit, lexicon)))) return null;
+  if (kin && len === 1 && (key.length < 3 || w.nouns.has(key) || w.verbs.has(key) || w.adjectives.has(key) || prepositionPhrase(key, lexicon))) return null;
+  // A kin word as the subject of a nominal clause (إن ابنها بريء، أن شقيقه مصاب): what follows is the predicate.
+  if (kin && len === 1 && !lexicon.firstNames.has(key) && clauseSubject(v, i, lexicon)) return null;
   const start = v.tokens[i].start;
   const end = v.tokens[i + len - 1].end;
   return {
     type: "person", label: v.text.slice(start, end), tokenStart: i, tokenEnd: i + len, start, end,
     sentence: v.sentenceOf[i], source: "name", confidence: 0.6,
   };
+}
+
+/**
+ * A speaker's name with no family name (a Kurdish, Turkmen or Persian name: وروى سيروان نوزاد حمه أمين): three or four
+ * words, none a known common word, ending where the name must end.
+ */
+function unlistedSpeaker(v: TokenView, i: number, len: number, limit: number, lexicon: Lexicon): boolean {
+  if (len < 3 || len > 4 || !isNameBoundary(v, i + len, limit, lexicon)) return false;
+  const w = lexicon.words;
+  for (let k = i; k < i + len; k++) {
+    const key = v.keys[k]!;
+    if (key.length < 3 || key.startsWith("ال") || w.nouns.has(key) || w.commonWords.has(key) || w.adjectives.has(key) ||
+      w.ordinals.has(key) || lexicon.titles.longest(v.keys, k, false, limit) !== null || lexicon.patterns.hasFirst(key)) return false;
+  }
+  // two words (وقال حسين علوان،) stay the statistical tagger's: the shape alone is too weak a cue
+  return len >= 3;
+}
+
+/** True when the kin word before `i` follows إن / أن / بأن / لأن: it opens a nominal clause as its subject. */
+function clauseSubject(v: TokenView, i: number, lexicon: Lexicon): boolean {
+  for (const p of lexicon.words.kinWords) {
+    if (!endsWithPhrase(v, i, p)) continue;
+    const before = i - p.length - 1;
+    if (before < 0 || v.sentenceOf[before] !== v.sentenceOf[i]) return false;
+    return ["ان", "بان", "لان", "وان"].includes(v.keys[before] ?? "");
+  }
+  return false;
 }

@@ -12,8 +12,9 @@ import { strippedStart, type TokenView } from "./context.ts";
 import { lexiconAt } from "./lexical.ts";
 import { patternAt } from "./patterns.ts";
 import { anaphorAt } from "./anaphora.ts";
-import { bareNameAt, personAt } from "./persons.ts";
+import { bareNameAt, personAt, readName } from "./persons.ts";
 import { contextNameAt } from "./context-names.ts";
+import { kinAppositionNameAt, widenBareName } from "./name-extents.ts";
 import { postTitleAt, postTitledNameAt, withPostTitle } from "./post-titles.ts";
 import { shortFormHosts } from "./short-forms.ts";
 
@@ -63,7 +64,8 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
         i = person.end;
         continue;
       }
-      const bare = bareNameAt(v, i, to, lexicon);
+      const bareAt = bareNameAt(v, i, to, lexicon);
+      const bare = bareAt !== null ? widenBareName(v, bareAt, from, out, lexicon) : null;
       if (bare !== null) {
         const post = postTitleAt(v, bare.tokenEnd, to, lexicon, out);
         out.push(...(post !== null ? withPostTitle(bare, post) : [bare]));
@@ -75,6 +77,13 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
         const post = postTitleAt(v, kinOrSpeaker.tokenEnd, to, lexicon, out);
         out.push(...(post !== null ? withPostTitle(kinOrSpeaker, post) : [kinOrSpeaker]));
         i = post?.end ?? kinOrSpeaker.tokenEnd;
+        continue;
+      }
+      const kinAt = kinAppositionNameAt(v, i, to, lexicon, readName);
+      const kinNamed = kinAt !== null ? widenBareName(v, kinAt, from, out, lexicon) : null;
+      if (kinNamed !== null) {
+        out.push(kinNamed);
+        i = kinNamed.tokenEnd;
         continue;
       }
       const titled = postTitledNameAt(v, i, to, lexicon, out);

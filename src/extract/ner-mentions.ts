@@ -32,6 +32,7 @@ import { NerTagger } from "../ner/tagger.ts";
 import { bioTransitionMask, spanMargin } from "../ner/viterbi.ts";
 import { NER_TAGS, type NerType } from "../ner/types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
+import { trimNameEnd } from "./name-extents.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { isFirstName } from "./persons.ts";
 
@@ -174,7 +175,9 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
     for (const span of bioToSpans(tags[s])) {
       if (span.type === "MISC") continue;
       const a = from + span.start;
-      const b = from + span.end;
+      // A person's span does not run into a preposition phrase or a noun after the name (X بجروح، X بإشراف).
+      const b = span.type === "PERS" ? trimNameEnd(v, from + span.start, from + span.end, lexicon) : from + span.end;
+      if (b <= a) continue;
       let free = true;
       for (let k = a; k < b; k++) if (covered[k] === 1 || v.keys[k] === null) free = false;
       if (!free) continue;

@@ -178,6 +178,11 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
     if (j < limit && p.exclude.length > 0 && p.exclude.some((x) => normalizeKey(x) === v.keys[j])) continue;
     const { len, inner } = bodyComplementAt(p, v, j, limit, lexicon);
     if (len === 0) continue;
+    // A designator of a known body (كتلة الاتحاد الوطني الكردستاني: the party's bloc) names that body.
+    if (p.lexiconOnly === true) {
+      if (inner === undefined || inner.tokenStart !== j || inner.tokenEnd !== j + len) continue;
+      return [inner];
+    }
     const end = v.tokens[j + len - 1].end;
     // للواء 47 (ل + اللواء, one alef dropped): the label restores the article.
     const written = v.text.slice(headStart, end);

@@ -7,6 +7,7 @@ import type { Lexicon } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import type { TokenView } from "./context.ts";
 import { isStopWord } from "./lexical.ts";
+import { isNameBoundary } from "./name-extents.ts";
 import { titleChain } from "./titles.ts";
 
 export { bodyAt, titleChain } from "./titles.ts";
@@ -47,6 +48,47 @@ function proclitcNoun(key: string, lexicon: Lexicon): boolean {
     (bare.startsWith("ال") && nouns.has(bare.slice(2)));
 }
 
+/**
+ * True when a word in ك is a name word, not the preposition on a word (كاكه، كاوه، كامران; not كعضو، كالمعتاد): no
+ * article after the ك and no known word, title or lexicon name once the ك is read off.
+ */
+function kafName(key: string, lexicon: Lexicon): boolean {
+  if (!key.startsWith("ك") || key.startsWith("كال") || key.length < 4) return false;
+  const rest = key.slice(1);
+  const w = lexicon.words;
+  return !(w.nouns.has(rest) || w.commonWords.has(rest) || w.functionWords.has(rest) || w.adjectives.has(rest) ||
+    lexicon.titles.hasFirst(rest) || lexicon.patterns.hasFirst(rest) || lexicon.names.hasFirst(rest) || lexicon.firstNames.has(rest));
+}
+
+/**
+ * A one-word lexicon place of a small kind (district, sub-district, village, area) that ends a name after its
+ * first word and is followed by no further name word: a family or tribal name that is also a place (أوميد
+ * خوشناو، X برزنجي). Countries, regions and governorates end the name instead.
+ */
+function nameEndingPlace(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
+  const m = lexicon.names.longest(v.keys, k, false, limit);
+  if (m === null || m.length !== 1 || (v.keys[k] ?? "").startsWith("ال")) return false;
+  const entry = m.values[0].entry;
+  if (entry.type !== "place" || ["country", "region", "governorate", "city"].includes(entry.kind ?? "")) return false;
+  const next = v.tokens[k + 1];
+  const nextKey = v.keys[k + 1];
+  return k + 1 >= limit || next === undefined || next.kind !== "word" || nextKey === null || nextKey === undefined ||
+    isStopWord(nextKey, lexicon) || lexicon.words.nouns.has(nextKey);
+}
+
+/**
+ * A one-word place of a small kind followed by a listed given name (المختار سوران عزيز محمد): a given name that is
+ * also a place's name (سوران، آراس), opening a name.
+ */
+function placeAsGivenName(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
+  const m = lexicon.names.longest(v.keys, k, false, limit);
+  if (m === null || m.length !== 1 || (v.keys[k] ?? "").startsWith("ال")) return false;
+  const entry = m.values[0].entry;
+  if (entry.type !== "place" || ["country", "region", "governorate"].includes(entry.kind ?? "")) return false;
+  const next = v.tokens[k + 1];
+  return k + 1 < limit && next !== undefined && isFirstName(next.surface, v.keys[k + 1] ?? "", lexicon);
+}
+
 /** Whether a lexicon entry that is not ambiguous starts at token `k`. */
 function strongEntryAt(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
   const m = lexicon.names.longest(v.keys, k, false, limit);
@@ -78,10 +120,10 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       if (key.startsWith("ال")) return 0;
       if (title !== null) return 0;
       // A word that is a known name, head or title once its proclitic is read (لجهاز، بالعاصمة) is not a name.
-      if (!named && (lexicon.names.longest(v.keys, k, true, limit) !== null || lexicon.patterns.longest(v.keys, k, true, limit) !== null ||
+      if (!named && !placeAsGivenName(v, k, limit, lexicon) && (lexicon.names.longest(v.keys, k, true, limit) !== null || lexicon.patterns.longest(v.keys, k, true, limit) !== null ||
         lexicon.titles.longest(v.keys, k, true, limit) !== null)) return 0;
       if (conjunctionReading(tok.surface, key, lexicon)) return 0;
-      if (strongEntryAt(v, k, limit, lexicon) && !isFirstName(tok.surface, key, lexicon)) return 0;
+      if (strongEntryAt(v, k, limit, lexicon) && !isFirstName(tok.surface, key, lexicon) && !placeAsGivenName(v, k, limit, lexicon)) return 0;
       if (w.commonWords.has(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
       // An unlisted word in ي/ت before a listed given name is an imperfect verb (ينتخب سالم …), not a name.
       const next = v.tokens[k + 1];
@@ -97,10 +139,11 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       let listedBefore = false;
       for (let q = j; q < k && !listedBefore; q++) listedBefore = isFirstName(v.tokens[q].surface, v.keys[q]!, lexicon);
       const foreignLam = !listedBefore && key.startsWith("ل") && !key.startsWith("لل") && key.length >= 5 && !proclitcNoun(key, lexicon);
-      if (!named && /^[بلك]/.test(key) && !lexicon.familyNames.has(key) && !(key.length >= 5 && /ي$/.test(key)) && !foreignLam) break;
+      if (!named && /^[بلك]/.test(key) && !lexicon.familyNames.has(key) && !(key.length >= 5 && /ي$/.test(key)) && !foreignLam &&
+        !kafName(key, lexicon)) break;
       if (/^[وف]/.test(key) && isFirstName(tok.surface.slice(1), key.slice(1), lexicon)) break;
       const prev = v.keys[k - 1]!;
-      if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev)) break;
+      if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev) && !(k - j >= 1 && nameEndingPlace(v, k, limit, lexicon))) break;
     }
     k++;
     // A definite word closes the name — not آل, the family particle (آل صادق), whose key is "ال".
@@ -148,7 +191,12 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
     // الممثلة الخاصة للأمين العام في العراق X), two or three words no list knows (a foreign or Kurdish name).
     const bodied = chain.titles.some((t) => t.entry.kind === "title" &&
       (t.body !== undefined || (t.extraBodies?.length ?? 0) > 0));
-    if (named || (len >= 2 && (hasRank || familyLike)) || (bodied && unlistedName(v, chain.end, len, lexicon))) {
+    // After any title or honorific, two or three unknown words that end where a name must end (المزارع ئاري نوزاد
+    // بجروح) are a name too.
+    const unlisted = unlistedName(v, chain.end, len, lexicon);
+    const lastKind = chain.titles[chain.titles.length - 1].entry.kind;
+    if (named || (len >= 2 && (hasRank || familyLike)) || (bodied && unlisted) ||
+      (unlisted && lastKind !== "title" && isNameBoundary(v, chain.end + len, limit, lexicon))) {
       const start = first.start;
       const end = v.tokens[chain.end + len - 1].end;
       const person: Candidate = {
@@ -202,7 +250,8 @@ function unlistedName(v: TokenView, from: number, len: number, lexicon: Lexicon)
     const key = v.keys[k];
     if (key === null || key.length < 3 || key.startsWith("ال") || /^[يت]/u.test(key)) return false;
     if (w.functionWords.has(key) || w.verbs.has(key) || w.adjectives.has(key) || w.commonWords.has(key) || w.nouns.has(key) ||
-      w.ordinals.has(key) || lexicon.names.hasFirst(key) || lexicon.patterns.hasFirst(key) || lexicon.titles.hasFirst(key)) return false;
+      w.ordinals.has(key) || lexicon.patterns.hasFirst(key) || lexicon.titles.hasFirst(key)) return false;
+    if (lexicon.names.hasFirst(key) && !(k === from + len - 1 && k > from && nameEndingPlace(v, k, from + len + 1, lexicon))) return false;
   }
   return true;
 }
