@@ -15,7 +15,7 @@ import { EditorView, keymap, placeholder } from "@codemirror/view";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { ApiError, runQuery, type QueryResult } from "./api.ts";
 import { button, el, isRtl } from "./dom.ts";
-import { t } from "./i18n.ts";
+import { onLangChange, t } from "./i18n.ts";
 import { cypherCompletionSource, graphVocabulary } from "./cypher-completion.ts";
 import { createSearchBox } from "./search.ts";
 
@@ -94,6 +94,18 @@ export function undirectedPath(graph: KnowledgeGraph, a: string, b: string): str
   return path;
 }
 
+/** The offset in `query` of a 1-based `{line, column}` from an error's details, or null when there is none or it is outside. */
+function errorOffset(query: string, details: Record<string, unknown> | undefined): number | null {
+  const line = Number(details?.line);
+  const column = Number(details?.column);
+  if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || column < 1) return null;
+  const lines = query.split("\n");
+  if (line > lines.length) return null;
+  let offset = 0;
+  for (let i = 0; i < line - 1; i++) offset += lines[i].length + 1;
+  return offset + Math.min(column - 1, lines[line - 1].length);
+}
+
 /** Builds the console inside `root`. */
 export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions: ConsoleActions): { run(q: string, params?: Record<string, unknown>): Promise<void>; view: EditorView } {
   let past = loadHistory();
@@ -103,6 +115,7 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
     pastSelect.replaceChildren(el("option", { value: "" }, `${t("history")} (${past.length})`), ...past.map((q, i) => el("option", { value: String(i) }, q.length > 80 ? q.slice(0, 80) + "…" : q)));
   };
   renderHistory();
+  onLangChange(renderHistory);
   const host = el("div", { class: "editor", dir: "ltr" });
   // The last "path between" query and its parameters, so Run repeats it as it was.
   let pathParams: { query: string; params: Record<string, unknown> } | null = null;
@@ -152,11 +165,18 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
     if (nodes.size > 0) actions.highlight(nodes, edges);
   };
 
-  const showError = (err: unknown) => {
-    const msg = err instanceof ApiError
-      ? `${err.code}: ${err.message}${err.details && "line" in err.details ? ` (${String(err.details.line)}:${String(err.details.column)})` : ""}`
-      : String((err as Error)?.message ?? err);
-    output.replaceChildren(el("p", { class: "error", role: "alert", dir: "ltr" }, msg));
+  // A syntax error: the server's message already names the line and column and ends with the query line and a
+  // caret under the column, so it is shown as preformatted text (the caret stays aligned) and the cursor is moved
+  // to that place in the editor.
+  const showError = (err: unknown, query: string) => {
+    const msg = err instanceof ApiError ? `${err.code}: ${err.message}` : String((err as Error)?.message ?? err);
+    output.replaceChildren(el("pre", { class: "error", role: "alert", dir: "ltr" }, msg));
+    const at = err instanceof ApiError ? errorOffset(query, err.details) : null;
+    const start = view.state.doc.toString().indexOf(query);
+    if (at !== null && start >= 0) {
+      view.dispatch({ selection: { anchor: start + at }, scrollIntoView: true });
+      view.focus();
+    }
   };
 
   const run = async (query: string, params: Record<string, unknown> = {}) => {
@@ -172,7 +192,7 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
     try {
       showResult(await runQuery(q, params));
     } catch (err) {
-      showError(err);
+      showError(err, q);
     }
   };
 
@@ -202,7 +222,7 @@ export function createConsole(root: HTMLElement, graph: KnowledgeGraph, actions:
       pathOut.textContent = res.rows.length > 0 ? "" : t("noPath");
       if (res.rows.length > 0) return;
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400) return showError(err);
+      if (err instanceof ApiError && err.status === 400) return showError(err, query);
     }
     // Fallback in the browser: shortest path over the undirected view.
     const path = undirectedPath(graph, a, b);

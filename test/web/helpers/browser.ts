@@ -82,9 +82,9 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-/** Opens `url` in a new 1366×768 context, records errors, and waits until the app says it is ready. */
-export async function openApp(browser: Browser, url: string, opts: { locale?: string; waitLayout?: boolean } = {}): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: opts.locale ?? "ar" });
+/** Opens `url` in a new context (1366×768 unless `viewport` is given), records errors, and waits until the app says it is ready. */
+export async function openApp(browser: Browser, url: string, opts: { locale?: string; waitLayout?: boolean; viewport?: { width: number; height: number } } = {}): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, acceptDownloads: true, locale: opts.locale ?? "ar" });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
