@@ -18,6 +18,7 @@ import { MultiDirectedGraph } from "graphology";
 import { exportGraph, writeFileAtomic } from "../src/export/index.ts";
 import { NODE_COLORS, NODE_TYPES, RELATION_TYPES } from "../src/graph/schema.ts";
 import type { KnowledgeGraph } from "../src/graph/types.ts";
+import { mulberry32 as prng } from "../src/prng.ts";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,18 +28,6 @@ function arg(name: string, fallback: number): number {
 const NODES = arg("nodes", 100_000);
 const EDGES = arg("edges", 500_000);
 const PYTHON_OFF = process.argv.includes("--no-python");
-
-/** Mulberry32: a small seeded PRNG, so every run builds the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ["بغداد", "الموصل", "وزارة", "الداخلية", "قوات", "الشرطة", "الاتحادية", "محافظة", "نينوى", "البصرة", "الجيش", "العراقي", "قيادة", "العمليات", "المشتركة", "مجلس", "النواب", "شارع", "فلسطين", "تكريت"];
 

@@ -17,6 +17,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { KnowledgeGraph } from "../src/graph/types.ts";
 import { NODE_TYPES, RELATION_TYPES } from "../src/graph/schema.ts";
 import { runQuery } from "../src/query/index.ts";
+import { mulberry32 as rng } from "../src/prng.ts";
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,18 +31,6 @@ const QUERIES = 100;
 const REPEATS = 10;
 const WARMUP = 300;
 const PYTHON = process.env.SHABAKA_PYTHON ?? "/usr/bin/python3";
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = rng(SEED);
 const pick = (n: number): number => Math.floor(rand() * n);

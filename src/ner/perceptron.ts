@@ -4,6 +4,7 @@
  * weight of feature `f` for tag `t` is `weights[f * T + t]`. Deterministic for a given seed.
  */
 import { viterbi } from "./viterbi.ts";
+import { mulberry32 } from "../prng.ts";
 
 /** One training sentence: feature ids of token `i` are `ids[offsets[i] .. offsets[i + 1])`. */
 export interface EncodedSentence {
@@ -27,18 +28,6 @@ export const DEFAULT_PERCEPTRON_SETTINGS: PerceptronSettings = { epochs: 10, see
 export interface LinearWeights {
   weights: Float64Array;
   trans: Float64Array;
-}
-
-/** A seeded PRNG (mulberry32) returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Emission scores of a sentence under `weights` (length `n * T`). */

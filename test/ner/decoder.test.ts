@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/errors.ts";
-import { emissions, mulberry32, trainPerceptron, type EncodedSentence } from "../../src/ner/perceptron.ts";
+import { emissions, trainPerceptron, type EncodedSentence } from "../../src/ner/perceptron.ts";
+import { mulberry32 } from "../../src/prng.ts";
 import { bioToSpans, scoreSpans } from "../../src/ner/spans.ts";
 import { NER_TAGS } from "../../src/ner/types.ts";
 import { bioTransitionMask, pathScore, spanMargin, viterbi } from "../../src/ner/viterbi.ts";

@@ -6,17 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { runQuery } from "../../src/query/index.ts";
 import { kg } from "./helpers.ts";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from "../../src/prng.ts";
 
 /** Random multigraph: parallel edges, self-loops, two node types and two relation types. */
 function multigraph(seed: number, n: number, m: number): { g: KnowledgeGraph; edges: [string, string][] } {

@@ -8,17 +8,7 @@ import { runQuery } from "../../src/query/index.ts";
 import { multiplicityInsensitive } from "../../src/query/pruning.ts";
 import { parseQuery } from "../../src/query/parser.ts";
 import { kg } from "./helpers.ts";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from "../../src/prng.ts";
 
 function multigraph(seed: number, n: number, m: number): KnowledgeGraph {
   const r = rng(seed);

@@ -3,18 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { runQuery } from "../../src/query/index.ts";
 import { kg, newsGraph } from "./helpers.ts";
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from "../../src/prng.ts";
 
 function randomGraph(seed: number, n: number, m: number): KnowledgeGraph {
   const r = rng(seed);

@@ -5,7 +5,8 @@ import type { KnowledgeGraph } from "../../src/graph/types.ts";
 import { isRtl } from "../../web/src/dom.ts";
 import { computeVisibility, dateBounds, dateInRange } from "../../web/src/filters.ts";
 import { LABEL_GAP, LabelCollider, drawNodeHover, drawNodeLabel, labelAnchor, labelCollider } from "../../web/src/labels.ts";
-import { prng, seedPositions } from "../../web/src/layout.ts";
+import { mulberry32 as prng } from "../../src/prng.ts";
+import { seedPositions } from "../../web/src/layout.ts";
 import { mapPositions, spreadAround } from "../../web/src/map-layout.ts";
 import { defaultState, stateFromSearch, stateToSearch } from "../../web/src/state.ts";
 

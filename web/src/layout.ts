@@ -10,18 +10,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import noverlap from "graphology-layout-noverlap";
 import { animateNodes } from "sigma/utils";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "../../src/prng.ts";
 
 /**
  * Gives every node without finite `x`/`y` a start position on a seeded sunflower spiral (node i at radius

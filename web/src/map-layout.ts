@@ -3,7 +3,7 @@
  * off each other ({@link spreadAround}).
  */
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
-import { prng } from "./layout.ts";
+import { mulberry32 as prng } from "../../src/prng.ts";
 
 /** Positions by node key, in graph units. */
 export type Positions = Record<string, { x: number; y: number }>;

@@ -11,18 +11,7 @@ import {
   type DocumentRecord, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeType, type Provenance, type RelationType,
 } from "../../../src/graph/schema.ts";
 import type { KnowledgeGraph } from "../../../src/graph/types.ts";
-
-/** mulberry32: a seeded PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "../../../src/prng.ts";
 
 const AR = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
 const LAT = ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "a", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y"];
