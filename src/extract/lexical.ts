@@ -162,3 +162,20 @@ export function lexiconEntryNamed(name: string, lexicon: Lexicon): LexiconEntry 
   const m = lexicon.names.longest(keys, 0, false);
   return m !== null && m.length === keys.length ? m.values[0].entry : undefined;
 }
+
+/**
+ * The length of a coordinated part of a body's complement at `k`: "والY" + one or more agreeing adjectives
+ * (وزارة الزراعة والموارد المائية، لجنة الزراعة والمياه النيابية). Y must be a definite noun that opens no lexicon
+ * name (… والشرطة الاتحادية is a second body) and the adjective must follow it. 0 when none.
+ */
+export function coordinatedComplement(v: TokenView, k: number, limit: number, lexicon: Lexicon): number {
+  const key = v.keys[k];
+  if (k + 1 >= limit || key === null || key === undefined || !key.startsWith("وال") || key.length < 5 || v.tokens[k].kind !== "word") return 0;
+  const rest = key.slice(1);
+  const w = lexicon.words;
+  if (w.functionWords.has(rest) || w.adjectives.has(rest) || lexicon.names.hasFirst(rest) || lexicon.titles.hasFirst(rest) ||
+    lexicon.patterns.hasFirst(rest)) return 0;
+  let n = 1;
+  while (k + n < limit && n < 4 && v.keys[k + n] !== null && isDefiniteAdjective(v.keys[k + n]!, lexicon) && !lexicon.names.hasFirst(v.keys[k + n]!)) n++;
+  return n > 1 ? n : 0;
+}

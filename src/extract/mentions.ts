@@ -15,6 +15,7 @@ import { anaphorAt } from "./anaphora.ts";
 import { bareNameAt, personAt, readName } from "./persons.ts";
 import { contextNameAt } from "./context-names.ts";
 import { kinAppositionNameAt, widenBareName } from "./name-extents.ts";
+import { abbreviationAlias, unitOfParent } from "./body-extents.ts";
 import { postTitleAt, postTitledNameAt, withPostTitle } from "./post-titles.ts";
 import { shortFormHosts } from "./short-forms.ts";
 
@@ -49,13 +50,17 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
       const patEnd = pats.length > 0 ? pats[pats.length - 1].tokenEnd : -1;
       if (lex !== null || pats.length > 0) {
         if (lex !== null && lex.tokenEnd >= patEnd && !(person !== null && person.end > lex.tokenEnd)) {
-          out.push(lex);
-          i = lex.tokenEnd;
+          const unit = unitOfParent(v, lex, to, lexicon);
+          const read = unit ?? [lex];
+          const alias = abbreviationAlias(v, read[read.length - 1], to, lexicon);
+          out.push(...read, ...(alias !== null ? [alias] : []));
+          i = alias !== null ? alias.tokenEnd + 1 : read[read.length - 1].tokenEnd;
           continue;
         }
         if (pats.length > 0 && !(person !== null && person.end > patEnd)) {
-          out.push(...pats);
-          i = patEnd;
+          const alias = abbreviationAlias(v, pats[pats.length - 1], to, lexicon);
+          out.push(...pats, ...(alias !== null ? [alias] : []));
+          i = alias !== null ? alias.tokenEnd + 1 : patEnd;
           continue;
         }
       }

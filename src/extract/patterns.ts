@@ -9,9 +9,10 @@ import { nameKeys } from "../lexicon/trie.ts";
 import { normalizeKey } from "../text/normalize.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import {
-  type LexicalOptions, absorbAdjectives, isCountryAdjective, isDefiniteAdjective, isStopWord, lazyEn, lexiconAt, lexiconEntryNamed,
+  type LexicalOptions, absorbAdjectives, coordinatedComplement, isCountryAdjective, isDefiniteAdjective, isStopWord, lazyEn, lexiconAt, lexiconEntryNamed,
 } from "./lexical.ts";
 import { transliterate, transliterateComplement } from "./transliterate.ts";
+import { unitWithoutParent } from "./body-extents.ts";
 
 /**
  * Reads a place name after a place keyword: one word, two after a name particle (أبو، عين، تل ...). `firstKey`
@@ -101,6 +102,13 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
       !lexicon.names.hasFirst(key) && !lexicon.patterns.hasFirst(key)) break;
     const coordinated = key.startsWith("و") && k > j;
     if (key.startsWith("لل") || key.startsWith("بال") || key.startsWith("كال")) break;
+    // "لجنة الزراعة والمياه النيابية": a coordinated noun closed by an adjective belongs to the name.
+    const coord = lastDef === k ? coordinatedComplement(v, k, limit, lexicon) : 0;
+    if (coord > 0) {
+      k += coord;
+      lastDef = k;
+      continue;
+    }
     if (key.startsWith("وال") || key.startsWith("فال")) break;
     // An organization's nationality ends its name (شركة دانة غاز الإماراتية): the words before it are the name.
     if (k > j && p.type === "organization" && lastDef < 0 && isCountryAdjective(key, lexicon)) {
@@ -122,6 +130,19 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
       if (isDefiniteAdjective(key, lexicon) && !lexicon.names.hasFirst(key)) {
         k++;
         lastDef = k;
+        continue;
+      }
+      // A participle (المتضررة، المتنازع عليها) and its من-complement go on with the name: "صندوق إعادة إعمار
+      // المناطق المتضررة من العمليات الإرهابية".
+      if (/^الم(ت|س)/u.test(key) && key.length >= 7 && k === lastDef && !lexicon.names.hasFirst(key)) {
+        k++;
+        lastDef = k;
+        if (k + 1 < limit && v.keys[k] === "من" && (v.keys[k + 1] ?? "").startsWith("ال") && v.tokens[k + 1].kind === "word" &&
+          !isStopWord(v.keys[k + 1]!, lexicon)) {
+          k += 2;
+          while (k < limit && v.keys[k] !== null && isDefiniteAdjective(v.keys[k]!, lexicon)) k++;
+          lastDef = k;
+        }
         continue;
       }
       break;
@@ -199,6 +220,11 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
       source: "pattern", confidence: 0.7, en,
     };
     absorbAdjectives(v, c, limit, lexicon);
+    // "هيئة التحكيم"، "لجنة التحقيق": a head + one verbal noun of the form التفعيل names an activity, not a body.
+    if (p.type === "ministry" && c.tokenEnd === j + 1 && match.length === 1 && /^الت[^ي]{2}ي[^ي]$/u.test(v.keys[j] ?? "")) continue;
+    // "الفوج الثالث" with no named force after it: a unit nothing names.
+    if (p.adjectival === true && p.number === true && v.tokens[j].kind === "word" &&
+      unitWithoutParent(v, c.tokenEnd, limit, lexicon, (k) => lexiconAt(v, k, limit, lexicon, { weakOk: true }) ?? patternAt(v, k, limit, lexicon)[0] ?? null)) continue;
     // A name the pattern built that the lexicon knows (قائد عمليات سامراء → قيادة عمليات سامراء) is that entry.
     const known = lexiconEntryNamed(v.text.slice(c.start, c.end), lexicon) ?? lexiconEntryNamed(c.label, lexicon);
     if (known !== undefined && known.type === c.type) {

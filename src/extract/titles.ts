@@ -17,7 +17,7 @@ import { nameKeys } from "../lexicon/trie.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { anaphorAt } from "./anaphora.ts";
-import { isCountryAdjective, isDefiniteAdjective, lazyEn, lexiconAt, lexiconEntryNamed } from "./lexical.ts";
+import { coordinatedComplement, isCountryAdjective, isDefiniteAdjective, lazyEn, lexiconAt, lexiconEntryNamed } from "./lexical.ts";
 import { patternAt } from "./patterns.ts";
 import { transliterateComplement } from "./transliterate.ts";
 
@@ -64,8 +64,12 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
       }
     }
     // "السفير التركي في بغداد X", "وزير الخارجية الإيراني X": a nationality and a posting belong to the title.
-    if (entry.kind === "title" && k < limit && v.keys[k] !== null && isCountryAdjective(v.keys[k]!, lexicon)) k++;
-    if (entry.kind === "title" && k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "لدى")) {
+    if (entry.kind === "title" && k < limit && v.keys[k] !== null && isCountryAdjective(v.keys[k]!, lexicon)) {
+      k++;
+      // القنصل الإيراني العام: the rank of the post after the nationality
+      if (k < limit && (v.keys[k] === "العام" || v.keys[k] === "العامه")) k++;
+    }
+    if (entry.kind === "title" && k + 1 < limit && (v.keys[k] === "في" || v.keys[k] === "لدي")) {
       const posting = bodyAt(v, k + 1, limit, lexicon, true, prior);
       if (posting !== null && posting.tokenEnd > k + 1) {
         extra.push(posting);
@@ -131,7 +135,21 @@ function headedBodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, 
   if (w.functionWords.has(first) || w.adjectives.has(first) || w.commonWords.has(first) || lexicon.titles.hasFirst(first)) return null;
   let n = 1;
   while (k + n < limit && n < 4 && v.keys[k + n] !== null && isDefiniteAdjective(v.keys[k + n]!, lexicon)) n++;
-  for (let len = n; len >= 1; len--) {
+  // A coordinated complement closed by an adjective (وزير الزراعة والموارد المائية) is one body's name.
+  const coordinated = coordinatedComplement(v, k + n, limit, lexicon);
+  if (coordinated > 0) {
+    const len = n + coordinated;
+    const text = v.text.slice(v.tokens[k].start, v.tokens[k + len - 1].end);
+    const entry = lexiconEntryNamed(`${head} ${text}`, lexicon);
+    if (entry !== undefined) {
+      return {
+        type: entry.type, label: entry.label, tokenStart: k, tokenEnd: k + len, start: v.tokens[k].start, end: v.tokens[k + len - 1].end,
+        sentence: v.sentenceOf[k], entry, source: "lexicon", confidence: 0.9, en: { text: entry.en, source: "lexicon" },
+      };
+    }
+    n = len;
+  }
+  for (let len = coordinated > 0 ? 0 : n; len >= 1; len--) {
     const text = v.text.slice(v.tokens[k].start, v.tokens[k + len - 1].end);
     const entry = lexiconEntryNamed(`${head} ${text}`, lexicon);
     if (entry !== undefined) {

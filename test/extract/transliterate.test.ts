@@ -202,7 +202,7 @@ describe("the romanisation file", () => {
 describe("labels in extraction", () => {
   it("marks a body built by a pattern as transliterated, in English order", async () => {
     const res = await loadResources(resolve(ROOT, "graph-data"));
-    const doc = { id: "t1", text: "وصلت قطعات من الفوج الثالث عشر إلى أطراف المدينة.", removed: [], origin: "test" };
+    const doc = { id: "t1", text: "وصلت قطعات من الفوج الثالث عشر في الجيش العراقي إلى أطراف المدينة.", removed: [], origin: "test" };
     const e = analyseDocument(doc, res).entities.find((x) => x.label === "الفوج الثالث عشر");
     expect(e?.labelEn).toBe("13th Regiment");
     expect(e?.labelEnSource).toBe("transliteration");
