@@ -184,7 +184,7 @@ export function resolveMentions(docId: string, text: string, cands: Candidate[],
     const e: ExtractedEntity = {
       id, type, label, aliases, labelEn: en.text, labelEnSource: en.source,
       provenance: cs.map((c) => ({ doc: docId, sentence: c.sentence, start: c.start, end: c.end })),
-      confidence: Math.max(...cs.map((c) => c.confidence)),
+      confidence: cs.reduce((m, c) => Math.max(m, c.confidence), -Infinity),
       source: [...new Set(cs.map((c) => c.source))].join(","),
     };
     if (human && roles.length > 0) e.roles = roles;

@@ -163,7 +163,8 @@ export function extractEvents(view: DocView, lex: TriggerLexicon, rels: Relation
       // "اعتقلت خلال العملية": the date of the operation reported before (the latest dated event of an operation type).
       if (m.inOperation === true && m.date === undefined) {
         const before = clusters.filter((c) => c.date !== undefined && lex.operationTypes.has(c.type) && c.mentions.some((x) => x.start < m.start));
-        const last = before.sort((a, b) => Math.max(...a.mentions.map((x) => x.start)) - Math.max(...b.mentions.map((x) => x.start))).pop();
+        const lastStart = (c: (typeof before)[number]) => c.mentions.reduce((mx, x) => Math.max(mx, x.start), -Infinity);
+        const last = before.sort((a, b) => lastStart(a) - lastStart(b)).pop();
         if (last !== undefined) m.date = { start: m.start, end: m.start, text: "", value: last.date, precision: last.precision, relative: true };
       }
       const keyRole = lex.eventTypes[m.type]?.keyRole;

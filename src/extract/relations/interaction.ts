@@ -63,7 +63,7 @@ export function operationCooperation(pending: readonly PendingCooperation[], eve
       // the unit that carried it out rather than its parent (a division, not its army)
       const agent = list.find((a) => list.some((b) => b !== a && rels.has("PART_OF", a, b))) ?? list[0];
       if (agent === undefined) continue;
-      const at = Math.max(...ev.provenance.map((x) => x.start).filter((x) => x < p.offset), -1);
+      const at = ev.provenance.reduce((m, x) => (x.start < p.offset ? Math.max(m, x.start) : m), -1);
       if (at >= 0 && (best === undefined || at > best.at)) best = { at, agent };
     }
     if (best === undefined) continue;
