@@ -19,6 +19,7 @@ import type { SourceDocument } from "../text/types.ts";
 import type { EntityType, NodeAttributes, Provenance } from "./schema.ts";
 import { SYMMETRIC_RELATIONS } from "./schema.ts";
 import { createGraph } from "./store.ts";
+import { eventLabelsEn } from "./event-label.ts";
 import type { KnowledgeGraph } from "./types.ts";
 
 const HUMAN = new Set<string>(["official", "person"]);
@@ -225,12 +226,14 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
       local.set(id, resolveNodeKey(graph, { ...e, type: "official" }));
     }
   }
+  const eventsEn = eventLabelsEn(extraction);
   extraction.events.forEach((ev, n) => {
     const key = `event:${doc.id}:${n}`;
     local.set(ev.id, key);
     const prov = mergeProvenance(graph.hasNode(key) ? graph.getNodeAttribute(key, "provenance") : [], ev.provenance);
     const attrs: NodeAttributes = {
-      label: ev.label, type: "event", aliases: [], eventType: ev.eventType, triggers: [...ev.triggers],
+      label: ev.label, labelEn: eventsEn.get(ev.id), labelEnSource: "composed", type: "event", aliases: [],
+      eventType: ev.eventType, triggers: [...ev.triggers],
       provenance: prov, mentions: prov.length, docs: [doc.id], confidence: ev.confidence, source: "trigger",
     };
     if (ev.date !== undefined) attrs.date = ev.date;

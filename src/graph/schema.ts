@@ -60,9 +60,12 @@ export interface NodeAttributes {
   type: NodeType;
   /** Other surface forms seen, display spelling, without the label itself. */
   aliases: string[];
-  /** English name, or a transliteration when `labelEnSource` is `"transliteration"`. */
+  /**
+   * English name: from the lexicon, a transliteration (`labelEnSource: "transliteration"`), or for events composed
+   * from the event type, participants and place (`"composed"`, src/graph/event-label.ts).
+   */
   labelEn?: string;
-  labelEnSource?: "lexicon" | "transliteration";
+  labelEnSource?: "lexicon" | "transliteration" | "composed";
   /** Titles and ranks seen with a person (اللواء، رئيس الوزراء). */
   roles?: string[];
   /** Every mention (entity) or trigger (event), from every document. */
