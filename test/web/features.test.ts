@@ -166,6 +166,10 @@ describe.skipIf(!run)("explorer features in chromium", () => {
     expect(buf.readUInt32BE(16)).toBeGreaterThan(500);
     expect(buf.readUInt32BE(20)).toBeGreaterThan(300);
     expect(buf.length).toBeGreaterThan(15_000);
+    // Escape closes the open menu (still open after the download).
+    expect(await app.page.locator(".downloads").getAttribute("open")).toBe("");
+    await app.page.keyboard.press("Escape");
+    expect(await app.page.locator(".downloads").getAttribute("open")).toBeNull();
     expect(app.errors).toEqual([]);
     await app.close();
   });
@@ -183,6 +187,9 @@ describe.skipIf(!run)("explorer features in chromium", () => {
       else execFileSync("xmllint", ["--noout", path]);
     }
     await app.page.locator('.legend-item[data-type="place"]').click();
+    // A click outside closes the menu; open it again for the current view.
+    expect(await app.page.locator(".downloads").getAttribute("open")).toBeNull();
+    await app.page.locator(".downloads > summary").click();
     const visible = (await drawnKeys(app.page)).length;
     const [dl] = await Promise.all([app.page.waitForEvent("download"), app.page.locator('[data-scope="view"][data-format="json"]').click()]);
     expect(JSON.parse(readFileSync((await dl.path())!, "utf8")).nodes.length).toBe(visible);

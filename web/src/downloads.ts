@@ -84,5 +84,15 @@ export function createDownloads(root: HTMLElement, getSigma: () => Sigma | null,
   }, { "data-i18n": "png", "data-format": "png", class: "small" });
   menu.append(whole, view, el("div", { class: "menu-group" }, png));
   const details = el("details", { class: "menu downloads" }, el("summary", { "data-i18n": "downloads" }, t("downloads")), menu);
+  // Escape, or a click outside, closes the open menu (as a menu button does); focus returns to its summary.
+  details.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || !details.open) return;
+    details.open = false;
+    details.querySelector("summary")?.focus();
+    ev.stopPropagation();
+  });
+  document.addEventListener("pointerdown", (ev) => {
+    if (details.open && ev.target instanceof Node && !details.contains(ev.target)) details.open = false;
+  });
   root.append(details);
 }
