@@ -38,6 +38,11 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
   if (tok.key.length < 2 * MIN_PART) return [tok];
   if (procliticForms(tok.key).some(([f]) => isKnownWord(f, lexicon))) return [tok];
   const text = tok.key;
+  const adjective = gluedAdjectiveCut(text, lexicon);
+  if (adjective > 0) {
+    const { text: norm, map } = normalizeWithMap(tok.surface);
+    if (norm === text) return [subToken(tok, 0, map[adjective]), subToken(tok, map[adjective], tok.surface.length)];
+  }
   for (let cut = MIN_PART; cut <= text.length - MIN_PART; cut++) {
     const left = text.slice(0, cut);
     const right = text.slice(cut);
@@ -64,6 +69,21 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
  * is read whole ("سعد جابر الحلفي وكريم عباس الحلفي"); null when the word is itself a name or a known word (وليد، وسام)
  * or the rest is no listed given name in its spelling (وعلى is "and on").
  */
+/**
+ * Where a definite adjective glued to the word before it starts (قصرالشمالي → قصر + الشمالي، البصرةالجديدة): the
+ * right part a listed definite adjective or a definite nisba of six letters or more, the left part three letters or
+ * more. 0 when none.
+ */
+function gluedAdjectiveCut(text: string, lexicon: Lexicon): number {
+  for (let cut = text.indexOf("ال", MIN_PART); cut > 0; cut = text.indexOf("ال", cut + 1)) {
+    const right = text.slice(cut);
+    if (right.length < 6) break;
+    const w = lexicon.words;
+    if (w.adjectives.has(right) || (/(ي|يه)$/u.test(right) && !w.functionWords.has(right) && !lexicon.names.hasFirst(right))) return cut;
+  }
+  return 0;
+}
+
 function conjunctionOnName(tok: Token, lexicon: Lexicon): Token[] | null {
   const key = tok.key;
   if (!key.startsWith("و") || key.length < 4 || !tok.surface.startsWith("و")) return null;

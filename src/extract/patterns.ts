@@ -279,9 +279,23 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
     }
     if (c === null) break;
     if (n === 0 && !p.isPlural && p.label === "complement") c.extraAliases = [v.text.slice(headStart, c.end)];
+    // "مطار أربيل الدولي"، "منفذ الشلامجة الحدودي": the full name takes its adjective; the shorter one stays an alias.
+    if (n === 0 && !p.isPlural && full) withPlaceAdjective(v, c, limit, lexicon);
     out.push(c);
     k = c.tokenEnd;
     if (!p.isPlural) break;
   }
   return out;
+}
+
+/** Extends a keyword place (مطار X) over one definite adjective after it (الدولي، الحدودي), keeping the shorter name. */
+function withPlaceAdjective(v: TokenView, c: Candidate, limit: number, lexicon: Lexicon): void {
+  const k = c.tokenEnd;
+  const key = v.keys[k];
+  if (k >= limit || key === null || key === undefined || v.tokens[k].kind !== "word") return;
+  if (!isDefiniteAdjective(key, lexicon) || isCountryAdjective(key, lexicon) || lexicon.names.hasFirst(key)) return;
+  c.extraAliases = [...(c.extraAliases ?? []), c.label];
+  c.tokenEnd = k + 1;
+  c.end = v.tokens[k].end;
+  c.label = `${c.label} ${v.tokens[k].surface}`;
 }

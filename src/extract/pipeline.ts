@@ -15,6 +15,7 @@ import { tokenize } from "../text/tokenize.ts";
 import type { SourceDocument } from "../text/types.ts";
 import { buildTokenView } from "./context.ts";
 import { addShortForms, scanMentions } from "./mentions.ts";
+import { addPlaceShortForms } from "./place-short-forms.ts";
 import { nerSource, withNerMentions, type LazyNerTagger } from "./ner-mentions.ts";
 import { relateFallback } from "./relate-fallback.ts";
 import { extractRelationsAndEvents } from "./relations/index.ts";
@@ -96,7 +97,8 @@ export function analyseDocument(doc: SourceDocument, resources: ExtractionResour
   const sentences = splitSentences(doc.text);
   const view = buildTokenView(doc.text, tokenize(doc.text), sentences, resources.lexicon);
   const scanned = scanMentions(view, resources.lexicon);
-  const found = addShortForms(view, resources.lexicon, resources.ner !== undefined ? withNerMentions(view, scanned, resources.lexicon, resources.ner) : scanned);
+  const found = addPlaceShortForms(view, resources.lexicon,
+    addShortForms(view, resources.lexicon, resources.ner !== undefined ? withNerMentions(view, scanned, resources.lexicon, resources.ner) : scanned));
   chooseSenses(found, resources.lexicon);
   const { entities, mentions } = resolveMentions(doc.id, doc.text, found, resources.lexicon);
   return { doc, sentences, tokens: view.tokens, mentions, entities };

@@ -11,6 +11,7 @@ import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import { extractEvents } from "../events/index.ts";
 import type { DocumentAnalysis, ExtractedEvent, ExtractedRelation } from "../types.ts";
 import { cooperationRelations, kinshipRelations, operationCooperation, oppositionRelations } from "./interaction.ts";
+import { dropInvertedContainment } from "./containment.ts";
 import {
   type PlaceHierarchy, betweenRelations, constructRelations, hierarchyRelations, titleRelations,
 } from "./patterns.ts";
@@ -100,6 +101,7 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   betweenRelations(view, res.cues, rels);
   constructRelations(view, res.cues, rels);
   hierarchyRelations(view, res.cues, rels, res.placeHierarchy);
+  dropInvertedContainment(view, rels, res.placeHierarchy);
   const pendingCooperation = cooperationRelations(view, res.cues, rels);
   oppositionRelations(view, res.cues, rels);
   kinshipRelations(view, res.cues, rels);

@@ -216,4 +216,22 @@ export class RelationSet {
   list(): ExtractedRelation[] {
     return [...this.byKey.values()];
   }
+
+  /** Removes every relation of `type` from `source` to `target` (any role); returns how many. */
+  remove(type: RelationType, source: string, target: string): number {
+    let n = 0;
+    for (const [key, r] of this.byKey) {
+      if (r.type !== type || r.source !== source || r.target !== target) continue;
+      this.byKey.delete(key);
+      n++;
+    }
+    if (n === 0) return 0;
+    this.directed.delete(`${type}|${source}|${target}`);
+    const pair = source < target ? `${source}|${target}` : `${target}|${source}`;
+    if (![...this.byKey.values()].some((r) => r.type === type && ((r.source === source && r.target === target) || (r.source === target && r.target === source)))) {
+      this.pairs.get(pair)?.delete(type);
+    }
+    if (![...this.byKey.values()].some((r) => r.type === type && r.source === source)) this.outgoing.delete(`${type}|${source}`);
+    return n;
+  }
 }

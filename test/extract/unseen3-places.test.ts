@@ -1,0 +1,50 @@
+/**
+ * Round 3 of rules for unseen text: places (a glued adjective split off, full names with their adjective, a
+ * keyword place and its bare name as one entity) and the direction of containment. Sentences written for the tests.
+ */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
+import type { Extraction } from "../../src/extract/types.ts";
+import type { SourceDocument } from "../../src/text/types.ts";
+import { ROOT } from "../helpers/seed.ts";
+
+const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
+async function run(text: string): Promise<Extraction> {
+  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
+}
+const located = (x: Extraction) => {
+  const label = new Map(x.entities.map((e) => [e.id, e.label]));
+  return x.relations.filter((r) => r.type === "LOCATED_IN").map((r) => `${label.get(r.source)} -> ${label.get(r.target)}`);
+};
+
+describe("place names", () => {
+  const cases: [string, string, string, string[]][] = [
+    ["a definite adjective glued to a place name is split off and kept in the full name",
+      "ووصلت الباخرة إلى ميناء أم قصرالجنوبي فجر اليوم.", "ميناء أم قصر الجنوبي", ["ميناء أم قصر"]],
+    ["an airport's full name takes its adjective", "وهبطت الطائرة في مطار السليمانية الدولي مساء أمس.", "مطار السليمانية الدولي", ["مطار السليمانية"]],
+    ["a border crossing and its bare name later are one place",
+      "وأعيد فتح منفذ باشماخ الحدودي أمس. وقال مسؤول إن باشماخ يستقبل الشاحنات.", "منفذ باشماخ الحدودي", ["منفذ باشماخ", "باشماخ"]],
+  ];
+  for (const [what, text, label, aliases] of cases) {
+    it(what, async () => {
+      const places = (await run(text)).entities.filter((e) => e.type === "place");
+      const p = places.find((e) => e.label === label);
+      expect(p, places.map((e) => e.label).join(", ")).toBeDefined();
+      for (const a of aliases) expect(p!.aliases).toContain(a);
+      expect(places.filter((e) => aliases.includes(e.label))).toEqual([]);
+    });
+  }
+});
+
+describe("containment goes from the smaller place to the larger", () => {
+  it("never puts a governorate in its capital city", async () => {
+    const x = await run("وعقد الاجتماع في مبنى محافظة الأنبار في مدينة الرمادي.");
+    expect(located(x)).not.toContain("الأنبار -> الرمادي");
+  });
+
+  it("never puts a country in a governorate", async () => {
+    const x = await run("وتم تعزيز الحدود مع إيران في محافظة ميسان.");
+    expect(located(x).filter((r) => r.startsWith("إيران"))).toEqual([]);
+  });
+});
