@@ -1,0 +1,53 @@
+/**
+ * Round 3 of rules for unseen text: events missed (arrests with أطاح بـ, court rulings, conferences) and spurious
+ * ones (a non-specific "any X", a negated or prevented happening). Sentences written for the tests; names invented.
+ */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
+import type { Extraction } from "../../src/extract/types.ts";
+import type { SourceDocument } from "../../src/text/types.ts";
+import { ROOT } from "../helpers/seed.ts";
+
+const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
+async function run(text: string): Promise<Extraction> {
+  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
+}
+/** `eventType role:label` for every participant. */
+const parts = (x: Extraction) => {
+  const label = new Map(x.entities.map((e) => [e.id, e.label]));
+  const type = new Map(x.events.map((e) => [e.id, e.eventType]));
+  return x.relations.filter((r) => r.type === "PARTICIPANT_IN").map((r) => `${type.get(r.target)} ${r.role}:${label.get(r.source)}`).sort();
+};
+
+describe("events missed before", () => {
+  const cases: [string, string, string[]][] = [
+    ["a court ruling is an event of type other with the court and the convicted",
+      "وأصدرت محكمة جنايات نينوى حكماً بالإعدام بحق المدان رعد سالم الحمداني لإدانته بالإرهاب.",
+      ["other agent:محكمة جنايات نينوى", "other target:رعد سالم الحمداني"]],
+    ["أطاحت بـ is an arrest, its subject the agent",
+      "وأطاحت مفارز مديرية شؤون المخدرات بالمتهم هردي سعيد الجبوري في حي الأندلس.",
+      ["arrest agent:المديرية العامة لشؤون المخدرات", "arrest target:هردي سعيد الجبوري"]],
+    ["a security conference is a meeting", "وعقد مؤتمر أمني موسع في مقر قيادة شرطة ميسان بحضور المحافظ حبيب ظاهر الفرطوسي.",
+      ["meeting attendee:حبيب ظاهر الفرطوسي"]],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, async () => {
+      const got = parts(await run(text));
+      for (const e of expected) expect(got).toContain(e);
+    });
+  }
+});
+
+describe("no event for a non-specific, negated or prevented happening", () => {
+  const cases: [string, string][] = [
+    ["any protest (أي تظاهرات) in a warning", "وأكدت قيادة الشرطة أنها ستمنع أي تظاهرات في ساحة الحبوبي."],
+    ["a negated explosion", "ولم يسجل أي انفجار في مدينة الحلة خلال المناسبة."],
+    ["an explosion a plan is to prevent", "ووضعت الخطة لمنع وقوع انفجار في مخازن مدينة الديوانية."],
+  ];
+  for (const [what, text] of cases) {
+    it(what, async () => {
+      expect((await run(text)).events).toEqual([]);
+    });
+  }
+});
