@@ -74,6 +74,7 @@ function unlistedSpeaker(v: TokenView, i: number, len: number, limit: number, le
   const w = lexicon.words;
   for (let k = i; k < i + len; k++) {
     const key = v.keys[k]!;
+    if (lexicon.firstNames.has(key) && k > i) continue;
     if (key.length < 3 || key.startsWith("ال") || w.nouns.has(key) || w.commonWords.has(key) || w.adjectives.has(key) ||
       w.ordinals.has(key) || lexicon.titles.longest(v.keys, k, false, limit) !== null || lexicon.patterns.hasFirst(key)) return false;
   }

@@ -116,6 +116,7 @@ function mediaContext(v: TokenView, i: number, length: number, prefix: number, l
  */
 export function lexiconAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, opt: LexicalOptions = {}): Candidate | null {
   const matches = lexicon.names.all(v.keys, i, true, limit);
+  if (matches.length === 0 && opt.ambiguousOk === true) return articlePlaceAt(v, i, limit, lexicon, opt);
   for (let m = matches.length - 1; m >= 0; m--) {
     const match = matches[m];
     const refs = match.values.filter((ref) => !(opt.placesOnly === true && ref.entry.type !== "place") &&
@@ -178,4 +179,24 @@ export function coordinatedComplement(v: TokenView, k: number, limit: number, le
   let n = 1;
   while (k + n < limit && n < 4 && v.keys[k + n] !== null && isDefiniteAdjective(v.keys[k + n]!, lexicon) && !lexicon.names.hasFirst(v.keys[k + n]!)) n++;
   return n > 1 ? n : 0;
+}
+
+const ARTICLE_KINDS: ReadonlySet<string> = new Set(["district", "subdistrict", "city"]);
+
+/**
+ * A gazetteer district, sub-district or city written with the article it is listed without (الدبس for دبس), where
+ * the context allows a place that needs it (after a place keyword or a title naming a place): the name without
+ * its article, one or two words.
+ */
+function articlePlaceAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, opt: LexicalOptions): Candidate | null {
+  const key = v.keys[i];
+  if (key === null || key === undefined || !key.startsWith("ال") || key.length < 5 || v.tokens[i].kind !== "word") return null;
+  const keys = v.keys.slice(i, Math.min(limit, i + 3)).map((k) => k ?? "");
+  keys[0] = key.slice(2);
+  const m = lexicon.names.longest(keys, 0, false, keys.length);
+  if (m === null) return null;
+  const ref = m.values.find((r) => r.entry.type === "place" && ARTICLE_KINDS.has(r.entry.kind ?? "") && !r.weak &&
+    (opt.kind === undefined || r.entry.kind === opt.kind)) ?? m.values.find((r) => r.entry.type === "place" && ARTICLE_KINDS.has(r.entry.kind ?? "") && !r.weak);
+  if (ref === undefined) return null;
+  return candidateFromEntry(v, i, m.length, 0, ref.entry, "lexicon", 0.8);
 }

@@ -81,6 +81,8 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
   if (j >= limit || first === null || first === undefined) return { len: 0 };
   if (p.number === true && v.tokens[j].kind === "number") return { len: 1 };
   if (p.lam === true) return { len: lamComplementAt(v, j, limit, lexicon) };
+  // "شبكة لتهريب المخدرات"، "لجنة لمتابعة": an indefinite head + ل names a purpose, not a body.
+  if (/^ل[^ل]/u.test(first) && !lexicon.names.hasFirst(first) && !lexicon.patterns.hasFirst(first)) return { len: 0 };
   if (p.adjectival === true) {
     let k = j;
     while (k < limit && v.keys[k] !== null && isDefiniteAdjective(v.keys[k]!, lexicon) && !lexicon.names.hasFirst(v.keys[k]!)) {
@@ -208,8 +210,10 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
     // للواء 47 (ل + اللواء, one alef dropped): the label restores the article.
     const written = v.text.slice(headStart, end);
     const headKey = nameKeys(p.head)[0];
-    const labelCore = headKey !== undefined && headKey.startsWith("ال") && `ال${normalizeKey(v.text.slice(headStart, v.tokens[i].end))}` === headKey
-      ? `ال${written}` : written;
+    const headWritten = normalizeKey(v.text.slice(headStart, v.tokens[i].end));
+    // (للشركة العامة read as ل + لشركة: one more alef to restore)
+    const labelCore = headKey !== undefined && headKey.startsWith("ال") && `ال${headWritten}` === headKey
+      ? `ال${written}` : headKey !== undefined && headKey.startsWith("ال") && `ا${headWritten}` === headKey ? `ا${written}` : written;
     const label = p.labelPrefix !== undefined ? `${p.labelPrefix} ${labelCore}` : labelCore;
     const xText = v.text.slice(v.tokens[j].start, end);
     const en = inner !== undefined && inner.tokenStart === j && inner.tokenEnd === j + len && inner.entry !== undefined
@@ -288,13 +292,16 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
   return out;
 }
 
+const DIRECTION_ADJECTIVES = /^ال(شمالي|جنوبي|شرقي|غربي)ه?$/u;
+
 /** Extends a keyword place (مطار X) over one definite adjective after it (الدولي، الحدودي), keeping the shorter name. */
 function withPlaceAdjective(v: TokenView, c: Candidate, limit: number, lexicon: Lexicon): void {
   const k = c.tokenEnd;
   const key = v.keys[k];
   if (k >= limit || key === null || key === undefined || v.tokens[k].kind !== "word") return;
   if (!isDefiniteAdjective(key, lexicon) || isCountryAdjective(key, lexicon) || lexicon.names.hasFirst(key)) return;
-  c.extraAliases = [...(c.extraAliases ?? []), c.label];
+  // a direction (ميناء أم قصر الشمالي) names a part: the shorter name is another place, not an alias
+  if (!DIRECTION_ADJECTIVES.test(key)) c.extraAliases = [...(c.extraAliases ?? []), c.label];
   c.tokenEnd = k + 1;
   c.end = v.tokens[k].end;
   c.label = `${c.label} ${v.tokens[k].surface}`;

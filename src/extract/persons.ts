@@ -7,7 +7,7 @@ import type { Lexicon } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import type { TokenView } from "./context.ts";
 import { isStopWord } from "./lexical.ts";
-import { isNameBoundary } from "./name-extents.ts";
+import { isNameBoundary, prepositionPhrase } from "./name-extents.ts";
 import { titleChain } from "./titles.ts";
 
 export { bodyAt, titleChain } from "./titles.ts";
@@ -89,6 +89,19 @@ function placeAsGivenName(v: TokenView, k: number, limit: number, lexicon: Lexic
   return k + 1 < limit && next !== undefined && isFirstName(next.surface, v.keys[k + 1] ?? "", lexicon);
 }
 
+/**
+ * A last name in ب (صباح عزيز بكتاش، X بابان): five letters or more, the rest no known word (not بجروح، بقذيفة),
+ * and the name ends right after it (punctuation, a function word, a verb, a noun).
+ */
+function finalSurname(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
+  const key = v.keys[k]!;
+  if (!key.startsWith("ب") || key.startsWith("بال") || key.length < 5 || prepositionPhrase(key, lexicon)) return false;
+  const rest = key.slice(1);
+  const w = lexicon.words;
+  if (w.verbs.has(rest) || lexicon.names.hasFirst(rest) || lexicon.patterns.hasFirst(rest) || lexicon.titles.hasFirst(rest) || lexicon.firstNames.has(rest)) return false;
+  return isNameBoundary(v, k + 1, limit, lexicon);
+}
+
 /** Whether a lexicon entry that is not ambiguous starts at token `k`. */
 function strongEntryAt(v: TokenView, k: number, limit: number, lexicon: Lexicon): boolean {
   const m = lexicon.names.longest(v.keys, k, false, limit);
@@ -127,7 +140,8 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       if (w.commonWords.has(key) && !isFirstName(tok.surface, key, lexicon)) return 0;
       // An unlisted word in ي/ت before a listed given name is an imperfect verb (ينتخب سالم …), not a name.
       const next = v.tokens[k + 1];
-      if (!named && /^[يت]/u.test(key) && k + 1 < limit && next !== undefined && isFirstName(next.surface, v.keys[k + 1] ?? "", lexicon)) return 0;
+      // (not a word in -ان: تورهان، تيمور are names; a dual imperfect before a given name is rare)
+      if (!named && /^[يت]/u.test(key) && !/ان$/u.test(key) && k + 1 < limit && next !== undefined && isFirstName(next.surface, v.keys[k + 1] ?? "", lexicon)) return 0;
     } else {
       if (conjunctionReading(tok.surface, key, lexicon)) break;
       if (!named && /^[بلك]/.test(key) && (lexicon.names.longest(v.keys, k, true, limit)?.prefix ?? 0) > 0) break;
@@ -140,7 +154,7 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
       for (let q = j; q < k && !listedBefore; q++) listedBefore = isFirstName(v.tokens[q].surface, v.keys[q]!, lexicon);
       const foreignLam = !listedBefore && key.startsWith("ل") && !key.startsWith("لل") && key.length >= 5 && !proclitcNoun(key, lexicon);
       if (!named && /^[بلك]/.test(key) && !lexicon.familyNames.has(key) && !(key.length >= 5 && /ي$/.test(key)) && !foreignLam &&
-        !kafName(key, lexicon)) break;
+        !kafName(key, lexicon) && !finalSurname(v, k, limit, lexicon)) break;
       if (/^[وف]/.test(key) && isFirstName(tok.surface.slice(1), key.slice(1), lexicon)) break;
       const prev = v.keys[k - 1]!;
       if (strongEntryAt(v, k, limit, lexicon) && !w.namePrefixes.has(prev) && !(k - j >= 1 && nameEndingPlace(v, k, limit, lexicon))) break;
@@ -248,12 +262,18 @@ function unlistedName(v: TokenView, from: number, len: number, lexicon: Lexicon)
   const w = lexicon.words;
   for (let k = from; k < from + len; k++) {
     const key = v.keys[k];
-    if (key === null || key.length < 3 || key.startsWith("ال") || /^[يت]/u.test(key)) return false;
+    // a word in ي/ت may be a verb, unless (ت) the two-word name ends at punctuation (تشانغ تاو،)
+    if (key === null || key.length < 3 || key.startsWith("ال") || (/^[يت]/u.test(key) && !(key.startsWith("ت") && len === 2 && punctAt(v, from + len)))) return false;
     if (w.functionWords.has(key) || w.verbs.has(key) || w.adjectives.has(key) || w.commonWords.has(key) || w.nouns.has(key) ||
       w.ordinals.has(key) || lexicon.patterns.hasFirst(key) || lexicon.titles.hasFirst(key)) return false;
     if (lexicon.names.hasFirst(key) && !(k === from + len - 1 && k > from && nameEndingPlace(v, k, from + len + 1, lexicon))) return false;
   }
   return true;
+}
+
+/** True when token `k` is punctuation (or the end of the text). */
+function punctAt(v: TokenView, k: number): boolean {
+  return k >= v.tokens.length || v.tokens[k].kind === "punct";
 }
 
 /** True when `key` is the nisba adjective of a country name (العراقي، عراقي، الإيراني). */

@@ -51,3 +51,9 @@ describe("no event for a non-specific, negated or prevented happening", () => {
     });
   }
 });
+
+describe("aims are no happenings", () => {
+  it("a founding noun after the purpose ل founds no formation event", async () => {
+    expect((await run("وخصصت الحكومة المحلية أراضي لإنشاء مخازن جديدة في مدينة البصرة.")).events.filter((e) => e.eventType === "formation")).toEqual([]);
+  });
+});

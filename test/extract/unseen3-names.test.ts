@@ -86,3 +86,26 @@ describe("kinship between full names", () => {
     });
   }
 });
+
+describe("name words that look like function words, verbs or prepositions", () => {
+  const cases: [string, string, string][] = [
+    ["a final surname in ب before punctuation", "وقتل المواطن سامي عزيز بكتاش، وهو من سكان الحي.", "person:سامي عزيز بكتاش"],
+    ["a given name in ت after a rank", "وقال المقدم تورهان جمال أوغلو إن التحقيق مستمر.", "official:تورهان جمال أوغلو"],
+    ["a two-word foreign name in ت after a title and its posting", "والتقى السفير الصيني لدى بغداد تشونغ مينغ، وبحث معه المشاريع.", "official:تشونغ مينغ"],
+    ["a speaker whose second word is a listed name that is also a time word (صباح)", "وروى هيمن صباح عزيز كاكه، نجل الضحية، تفاصيل الحادث.", "person:هيمن صباح عزيز كاكه"],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, async () => {
+      expect(persons(await run(text))).toContain(expected);
+    });
+  }
+
+  it("an imperfect verb after a title and its body is no name", async () => {
+    expect(persons(await run("وزير النقل يفتتح رصيفا جديدا في الميناء."))).toEqual([]);
+  });
+
+  it("X، وهو شقيق Y: the copula pronoun does not cut the kin relation", async () => {
+    expect(typed(await run("واعتقل المدعو دانا نوزاد حمه أمين، وهو شقيق المتهم الهارب آكو نوزاد حمه أمين.")))
+      .toContain("دانا نوزاد حمه أمين -RELATIVE_OF-> آكو نوزاد حمه أمين");
+  });
+});

@@ -21,7 +21,7 @@ const located = (x: Extraction) => {
 describe("place names", () => {
   const cases: [string, string, string, string[]][] = [
     ["a definite adjective glued to a place name is split off and kept in the full name",
-      "ووصلت الباخرة إلى ميناء أم قصرالجنوبي فجر اليوم.", "ميناء أم قصر الجنوبي", ["ميناء أم قصر"]],
+      "ووصلت الباخرة إلى ميناء أم قصرالجنوبي فجر اليوم.", "ميناء أم قصر الجنوبي", []],
     ["an airport's full name takes its adjective", "وهبطت الطائرة في مطار السليمانية الدولي مساء أمس.", "مطار السليمانية الدولي", ["مطار السليمانية"]],
     ["a border crossing and its bare name later are one place",
       "وأعيد فتح منفذ باشماخ الحدودي أمس. وقال مسؤول إن باشماخ يستقبل الشاحنات.", "منفذ باشماخ الحدودي", ["منفذ باشماخ", "باشماخ"]],
@@ -46,5 +46,14 @@ describe("containment goes from the smaller place to the larger", () => {
   it("never puts a country in a governorate", async () => {
     const x = await run("وتم تعزيز الحدود مع إيران في محافظة ميسان.");
     expect(located(x).filter((r) => r.startsWith("إيران"))).toEqual([]);
+  });
+});
+
+describe("gazetteer places written with the article", () => {
+  it("reads a district listed without ال after a title naming a place (قائممقام الدبس)", async () => {
+    const x = await run("وأشار قائممقام الدبس آزاد كمال رسول إلى أن الطرق آمنة.");
+    const rels = x.relations.filter((r) => r.type === "HEADS").map((r) => x.entities.find((e) => e.id === r.target)?.label);
+    expect(rels).toEqual(["دبس"]);
+    expect(x.entities.find((e) => e.label === "دبس")?.aliases).toContain("الدبس");
   });
 });

@@ -232,6 +232,8 @@ export function sentenceEvents(
   const out: EventMention[] = [];
   found.forEach(({ entry, m }, idx) => {
     if (blocked(view, s, lex, m.tokenStart, dates)) return;
+    // "لإنشاء مخازن"، "لتشكيل لجنة": a verbal noun of founding after the purpose ل is an aim, not a happening
+    if (entry.type === "formation" && /^[وف]?ل/u.test(tokens[m.tokenStart].key) && !m.phrase[0].startsWith("ل")) return;
     const start = tokens[m.tokenStart].start;
     const end = tokens[m.tokenEnd - 1].end;
     const next = idx + 1 < found.length ? found[idx + 1].m.tokenStart : s.tokenEnd;

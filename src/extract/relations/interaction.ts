@@ -209,6 +209,7 @@ export function kinshipRelations(view: DocView, cues: CueLexicon, rels: Relation
   const k = cues.kinship;
   const rankWords = new Set(cues.ranks.flat());
   const conf = cues.confidence.kinship;
+  const KIN_COPULAS = new Set(["وهو", "وهي", "هو", "هي"]);
   const tokens = view.analysis.tokens;
   for (const s of view.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -240,7 +241,8 @@ export function kinshipRelations(view: DocView, cues: CueLexicon, rels: Relation
       // only) a person in apposition after the genitive ("شقيق الصحفية، المهندس أحمد الربيعي")
       const prev = s.mentions.filter((x) => x.end <= t.start).pop();
       let before: Mention | undefined;
-      if (prev && isPerson(typeOf(view, prev)) && spanWords(view, prev.end, t.start).length === 0) before = prev;
+      // "X، وهو شقيق Y": a copula pronoun may stand between
+      if (prev && isPerson(typeOf(view, prev)) && spanWords(view, prev.end, t.start).every((w) => KIN_COPULAS.has(w))) before = prev;
       else if (pos) before = personsBefore(view, s, t.start);
       else {
         const next = s.mentions[j + 1];
