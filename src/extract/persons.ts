@@ -109,6 +109,20 @@ function strongEntryAt(v: TokenView, k: number, limit: number, lexicon: Lexicon)
 }
 
 /**
+ * A function word that is also a given name (خلف) inside a name: after a listed given name and before a family
+ * name or nisba that ends the name (عباس خلف التميمي), not a preposition (وقف خلف الساتر).
+ */
+function middleNameWord(v: TokenView, j: number, k: number, limit: number, lexicon: Lexicon): boolean {
+  if (k === j || k + 1 >= limit || !isFirstName(v.tokens[k - 1].surface, v.keys[k - 1]!, lexicon)) return false;
+  const next = v.keys[k + 1];
+  const surface = v.tokens[k + 1]?.surface ?? "";
+  const w = lexicon.words;
+  if (next === null || next === undefined || !next.startsWith("ال") || w.commonWords.has(next) || w.adjectives.has(next)) return false;
+  if (!(lexicon.familyNames.has(next) || /(ي|اوي|ائي)$/u.test(surface))) return false;
+  return isNameBoundary(v, k + 2, limit, lexicon);
+}
+
+/**
  * Reads a person's name from token `j`: up to five words; it stops before function words, verbs, titles, numbers,
  * punctuation and words joined by و, and closes after the first definite word (family name or nisba) unless a
  * name particle precedes it (عبد الله، أبو بكر) or it is a compound's second part (صلاح الدين).
@@ -122,7 +136,7 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
     const tok = v.tokens[k];
     if (key === null || tok.kind !== "word" || key.length < 2) break;
     const named = isFirstName(tok.surface, key, lexicon);
-    if ((isStopWord(key, lexicon) && !named) || w.adjectives.has(key) || w.placeStopWords.has(key)) break;
+    if ((isStopWord(key, lexicon) && !named && !middleNameWord(v, j, k, limit, lexicon)) || w.adjectives.has(key) || w.placeStopWords.has(key)) break;
     if (!named && proclitcNoun(key, lexicon)) break;
     const title = lexicon.titles.longest(v.keys, k, false, limit);
     if (title !== null && k > j) break;
@@ -172,6 +186,19 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
   return k - j;
 }
 
+/**
+ * Title groups that name a membership, not a post (ONTOLOGY.md, `official` vs `person`): a correspondent of a
+ * channel always; a member (عضو، القيادي في) only of a non-governmental body — a party, front, bloc or committee of
+ * protesters (type organization); a member of a council or of a force holds a public role.
+ */
+const MEMBERSHIP_GROUPS = new Set(["member", "correspondent"]);
+
+/** Whether the titles hold a public post: a title that is not a membership of a non-governmental body. */
+function hasPost(titles: readonly { entry: { kind: string; group?: string } }[], bodies: readonly Candidate[]): boolean {
+  return titles.some((t) => t.entry.kind === "title" && !(t.entry.group !== undefined && MEMBERSHIP_GROUPS.has(t.entry.group) &&
+    (t.entry.group === "correspondent" || (bodies.length > 0 && bodies.every((b) => b.type === "organization")))));
+}
+
 /** Result of {@link personAt}: the candidates read (bodies in titles, then the person or role) and where to resume. */
 export interface PersonMatch {
   candidates: Candidate[];
@@ -214,7 +241,7 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
       const start = first.start;
       const end = v.tokens[chain.end + len - 1].end;
       const person: Candidate = {
-        type: hasTitle || hasRank ? "official" : "person", label: v.text.slice(start, end),
+        type: hasPost(chain.titles, bodies) || hasRank ? "official" : "person", label: v.text.slice(start, end),
         tokenStart: chain.end, tokenEnd: chain.end + len, start, end, sentence: v.sentenceOf[chain.end],
         source: "title", confidence: hasTitle || hasRank ? 0.9 : 0.75, titles: chain.titles,
       };

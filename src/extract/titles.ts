@@ -39,7 +39,8 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
     if (entry.body !== undefined) {
       let b = bodyAt(v, k, limit, lexicon, entry.body === "place", prior, entry.placeKind);
       if (b === null && entry.body === "place") b = keywordPlaceAt(v, k, limit, lexicon);
-      if (b === null && entry.bodyHead !== undefined) b = headedBodyAt(v, k, limit, lexicon, entry.bodyHead);
+      if (b === null && entry.bodyHead !== undefined) b = localHeadedBody(v, headedBodyAt(v, k, limit, lexicon, entry.bodyHead), limit, lexicon, prior);
+      if (b === null && entry.bodyHead !== undefined) b = portfolioPlaceAt(v, k, limit, lexicon, entry.bodyHead, prior);
       if (b !== null && definite(v.keys[k - 1]) && !carriesLam(v, b)) b = null;
       if (b !== null) {
         body = b;
@@ -166,6 +167,49 @@ function headedBodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, 
   const xText = v.text.slice(v.tokens[k].start, end);
   return {
     type: pattern.type, label: `${head} ${xText}`, tokenStart: k, tokenEnd: k + n, start: v.tokens[k].start, end,
+    sentence: v.sentenceOf[k], source: "pattern", confidence: 0.7,
+    en: lazyEn(() => transliterateComplement(pattern.en, xText, lexicon), "transliteration"),
+  };
+}
+
+/**
+ * "مدير الموارد المائية في ذي قار": a body made from the title's portfolio (source pattern) and followed by في + a
+ * governorate or city is that place's office — the posting joins its name (مديرية الموارد المائية في ذي قار). A
+ * body the lexicon knows stays as it is.
+ */
+function localHeadedBody(v: TokenView, b: Candidate | null, limit: number, lexicon: Lexicon, prior: readonly Candidate[]): Candidate | null {
+  if (b === null || b.source !== "pattern" || b.type !== "ministry" || !b.label.startsWith("مديرية")) return b;
+  const k = b.tokenEnd;
+  if (k + 1 >= limit || v.keys[k] !== "في") return b;
+  const place = bodyAt(v, k + 1, limit, lexicon, true, prior);
+  if (place === null || place.type !== "place" || place.tokenStart !== k + 1) return b;
+  const end = v.tokens[place.tokenEnd - 1].end;
+  const placeText = v.text.slice(v.tokens[k + 1].start, end);
+  const en = b.en;
+  return {
+    ...b, label: `${b.label} في ${placeText}`, tokenEnd: place.tokenEnd, end,
+    en: lazyEn(() => `${en?.text ?? ""} in ${place.en?.text ?? placeText}`, "transliteration"),
+  };
+}
+
+/**
+ * "مدير صحة البصرة": an indefinite portfolio noun in construct with a place names the place's office of that
+ * portfolio (مديرية صحة البصرة), typed by the head's pattern. Null unless the word after the noun starts a place.
+ */
+function portfolioPlaceAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, head: string, prior: readonly Candidate[]): Candidate | null {
+  const key = v.keys[k];
+  const w = lexicon.words;
+  if (key === null || key === undefined || k + 1 >= limit || v.tokens[k].kind !== "word" || definite(key) || key.length < 3) return null;
+  if (w.functionWords.has(key) || w.adjectives.has(key) || lexicon.titles.hasFirst(key) || lexicon.patterns.hasFirst(key) || lexicon.names.hasFirst(key)) return null;
+  const place = bodyAt(v, k + 1, limit, lexicon, true, prior);
+  if (place === null || place.type !== "place" || place.tokenStart !== k + 1) return null;
+  const p = lexicon.patterns.longest(nameKeys(head), 0, false);
+  if (p === null || p.length !== nameKeys(head).length) return null;
+  const pattern = p.values[0];
+  const end = v.tokens[place.tokenEnd - 1].end;
+  const xText = v.text.slice(v.tokens[k].start, end);
+  return {
+    type: pattern.type, label: `${head} ${xText}`, tokenStart: k, tokenEnd: place.tokenEnd, start: v.tokens[k].start, end,
     sentence: v.sentenceOf[k], source: "pattern", confidence: 0.7,
     en: lazyEn(() => transliterateComplement(pattern.en, xText, lexicon), "transliteration"),
   };

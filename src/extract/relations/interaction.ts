@@ -84,6 +84,15 @@ function speakerBody(view: DocView, s: SentenceView, from: number, rels: Relatio
 }
 
 /**
+ * A support cue: بـ + a verbal noun + من ("بإسناد من Y", "وبدعم من Y") — the clause's actor acted with Y's support.
+ * Arabic grammar: the instrumental بـ on a maṣdar with its agent in a من-phrase.
+ */
+function isSupportCue(cueWords: readonly string[], lead: readonly string[]): boolean {
+  if (cueWords.length !== 1 || lead.length < 1 || lead.length > 2 || lead[0] !== "من") return false;
+  return /^و?ب/u.test(cueWords[0]) && !/^و?بال/u.test(cueWords[0]);
+}
+
+/**
  * COOPERATES_WITH between the members of "بين/من/ل X و Y" after a cooperation cue, between the members of a list
  * right after a list cue ("بمشاركة X وY"), or actor × "مع Y" / actor × "بمشاركة Y" — the actor of a reported clause
  * with none of its own being the body its speaker speaks for.
@@ -103,14 +112,16 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
       const ids = [...new Set(members.map((m) => m.entity))];
       const end = members[members.length - 1].end;
       const listCue = lead.length === 0 && c.listCues.some((p) => endsWith(spanWords(view, cueStart, cueEnd), p));
+      const support = isSupportCue(spanWords(view, cueStart, cueEnd), lead);
       if (listCue && ids.length >= 2) {
         for (let a = 0; a < ids.length; a++) {
           for (let b = a + 1; b < ids.length; b++) rels.add("COOPERATES_WITH", ids[a], ids[b], s.index, cueStart, end, conf);
         }
-      } else if (listCue || c.withMarkers.some((p) => endsWith(lead, p))) {
+      } else if (listCue || support || c.withMarkers.some((p) => endsWith(lead, p))) {
         const from = clauseStart(view, s, cueStart, cues.clauseBreaks);
         const actors = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && c.types.has(typeOf(view, m)) && !ids.includes(m.entity));
-        const last = actors[actors.length - 1];
+        // "نفذت X بالاشتراك مع Y وZ وبإسناد من W": the support is the subject's, not the last partner's
+        const last = support ? actors[0] : actors[actors.length - 1];
         if (last !== undefined) {
           for (const id of ids) rels.add("COOPERATES_WITH", last.entity, id, s.index, last.start, end, conf);
           continue;
