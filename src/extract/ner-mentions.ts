@@ -216,7 +216,14 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
     lastWords.add(last.startsWith("ال") ? last.slice(2) : last);
   }
   const bare = (k: string) => (k.startsWith("ال") ? k.slice(2) : k);
-  return out.filter((c) => !((c.type === "person" || c.type === "official") && c.tokenEnd - c.tokenStart === 1 && lastWords.has(bare(nameKeys(c.label)[0]))));
+  return out.filter((c) => !((c.type === "person" || c.type === "official") && c.tokenEnd - c.tokenStart === 1 && lastWords.has(bare(nameKeys(c.label)[0]))) &&
+    !accusativeWord(v, c));
+}
+
+/** A tagged span holding an indefinite accusative (سارياً، حضورياً، رسمياً: tanwin al-fath): an adverb, no name. */
+function accusativeWord(v: TokenView, c: Candidate): boolean {
+  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (/\u064B/u.test(v.tokens[k]?.surface ?? "")) return true;
+  return false;
 }
 
 /**

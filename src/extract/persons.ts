@@ -6,7 +6,7 @@
 import type { Lexicon } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import type { TokenView } from "./context.ts";
-import { isStopWord } from "./lexical.ts";
+import { isCountryAdjective, isStopWord } from "./lexical.ts";
 import { isNameBoundary, prepositionPhrase } from "./name-extents.ts";
 import { titleChain } from "./titles.ts";
 
@@ -135,7 +135,15 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
     const key = v.keys[k];
     const tok = v.tokens[k];
     if (key === null || tok.kind !== "word" || key.length < 2) break;
+    // An indefinite accusative (اجتماعاً، سارياً، رسمياً: tanwin al-fath) is an adverb or object, never a name word.
+    if (/[اى]\u064B$|\u064B[اى]?$/u.test(tok.surface)) break;
     const named = isFirstName(tok.surface, key, lexicon);
+    // A kunya's nisba closes it (أبو عمر العراقي، أبو خطاب الشامي): the country or place adjective is the name's.
+    if (k - j >= 2 && w.namePrefixes.has(v.keys[j]!) && v.keys[j]!.startsWith("اب") && key.startsWith("ال") && /ي$/u.test(key) &&
+      (w.adjectives.has(key) || isCountryAdjective(key, lexicon))) {
+      k++;
+      break;
+    }
     if ((isStopWord(key, lexicon) && !named && !middleNameWord(v, j, k, limit, lexicon)) || w.adjectives.has(key) || w.placeStopWords.has(key)) break;
     if (!named && proclitcNoun(key, lexicon)) break;
     const title = lexicon.titles.longest(v.keys, k, false, limit);
@@ -189,14 +197,15 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
 /**
  * Title groups that name a membership, not a post (ONTOLOGY.md, `official` vs `person`): a correspondent of a
  * channel always; a member (عضو، القيادي في) only of a non-governmental body — a party, front, bloc or committee of
- * protesters (type organization); a member of a council or of a force holds a public role.
+ * protesters (type organization) or an armed group (lexicon id `grp.*`: القيادي في داعش); a member of a council or
+ * of a state force holds a public role.
  */
 const MEMBERSHIP_GROUPS = new Set(["member", "correspondent"]);
 
 /** Whether the titles hold a public post: a title that is not a membership of a non-governmental body. */
 function hasPost(titles: readonly { entry: { kind: string; group?: string } }[], bodies: readonly Candidate[]): boolean {
   return titles.some((t) => t.entry.kind === "title" && !(t.entry.group !== undefined && MEMBERSHIP_GROUPS.has(t.entry.group) &&
-    (t.entry.group === "correspondent" || (bodies.length > 0 && bodies.every((b) => b.type === "organization")))));
+    (t.entry.group === "correspondent" || (bodies.length > 0 && bodies.every((b) => b.type === "organization" || (b.entry?.id.startsWith("grp.") ?? false))))));
 }
 
 /** Result of {@link personAt}: the candidates read (bodies in titles, then the person or role) and where to resume. */

@@ -62,6 +62,9 @@ function phraseBefore(tokens: readonly Token[], from: number, k: number, phrases
   return false;
 }
 
+/** Nouns of a detachment of a force (قوة من X، مفرزة من X): the verb before them is the force's. */
+const DETACHMENTS = new Set(["قوه", "قوات", "مفرزه", "دوريه", "وحده", "فريق", "عناصر"]);
+
 /**
  * The light verb written right before the last mention `before` ends with (VSO: "وصوت مجلس الوزراء … على تعيين"),
  * when the words between that mention and the trigger are the rest of the verb's phrase, time words and
@@ -70,7 +73,9 @@ function phraseBefore(tokens: readonly Token[], from: number, k: number, phrases
 function supportBefore(view: DocView, lex: TriggerLexicon, before: Mention[], between: readonly string[]): TriggerLexicon["supportVerbs"][number] | undefined {
   const prev = before[before.length - 1];
   const from = before.length >= 2 ? before[before.length - 2].end : view.sentences[prev.sentence]?.start ?? 0;
-  const lead = spanWords(view, from, leftEdge(prev));
+  let lead = spanWords(view, from, leftEdge(prev));
+  // "تمكنت قوة من الشرطة الاتحادية من اعتقال": a detachment of the subject stands between the verb and it
+  if (lead.length >= 3 && lead[lead.length - 1] === "من" && DETACHMENTS.has(lead[lead.length - 2])) lead = lead.slice(0, -2);
   const word = lead[lead.length - 1];
   if (word === undefined) return undefined;
   const bare = /^[وف]/u.test(word) ? word.slice(1) : word;

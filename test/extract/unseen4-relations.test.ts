@@ -1,0 +1,103 @@
+/**
+ * Round 4 of rules for unseen text: relations from reported operations (support and partnership cues, air
+ * strikes), officials and members by role phrases, victims with kunya names, and adverbs in the accusative.
+ * Sentences written for the tests; names of people invented.
+ */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
+import type { Extraction } from "../../src/extract/types.ts";
+import type { SourceDocument } from "../../src/text/types.ts";
+import { ROOT } from "../helpers/seed.ts";
+
+const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
+async function run(text: string): Promise<Extraction> {
+  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
+}
+const ents = (x: Extraction) => x.entities.map((e) => `${e.type}:${e.label}`);
+const typed = (x: Extraction) => {
+  const label = new Map<string, string>(x.entities.map((e) => [e.id, e.label]));
+  for (const e of x.events) label.set(e.id, `event:${e.eventType}`);
+  return x.relations.filter((r) => r.type !== "MENTIONED_WITH")
+    .map((r) => `${label.get(r.source)} -${r.type}${r.role !== undefined ? `/${r.role}` : ""}-> ${label.get(r.target)}`);
+};
+
+describe("relations from reported operations", () => {
+  const cases: [string, string, string[], string[]][] = [
+    ["a detachment with support from another force", "وقالت مصادر إن قوة من الشرطة الاتحادية وبإسناد من الحشد الشعبي طوقت قرية البو عيثة.",
+      ["الشرطة الاتحادية -COOPERATES_WITH-> الحشد الشعبي"], []],
+    ["partners after بالاشتراك مع and a supporter after وبإسناد من, all with the subject, all opposing the target",
+      "ونفذت قيادة عمليات نينوى بالاشتراك مع جهاز مكافحة الإرهاب والحشد العشائري وبإسناد من طيران التحالف الدولي عملية ضد فلول داعش في صحراء الحضر.",
+      ["قيادة عمليات نينوى -COOPERATES_WITH-> جهاز مكافحة الإرهاب", "قيادة عمليات نينوى -COOPERATES_WITH-> الحشد العشائري",
+        "قيادة عمليات نينوى -COOPERATES_WITH-> التحالف الدولي", "التحالف الدولي -OPPOSES-> داعش", "الحشد العشائري -OPPOSES-> داعش"],
+      ["الحشد العشائري -COOPERATES_WITH-> التحالف الدولي"]],
+    ["air strikes by a foreign army on a group's positions", "وشن الجيش التركي ضربات جوية على مواقع حزب العمال الكردستاني في جبال قنديل.",
+      ["الجيش التركي -OPPOSES-> حزب العمال الكردستاني"], []],
+    ["raids on a group's positions", "وشنت طائرات الجيش التركي غارات على مواقع حزب العمال الكردستاني في سيدكان.",
+      ["الجيش التركي -OPPOSES-> حزب العمال الكردستاني"], []],
+    ["two forces merely deployed in a place do not cooperate", "وينتشر الجيش العراقي والحشد الشعبي في قضاء طوزخورماتو.",
+      [], ["الجيش العراقي -COOPERATES_WITH-> الحشد الشعبي"]],
+  ];
+  for (const [what, text, present, absent] of cases) {
+    it(what, async () => {
+      const r = typed(await run(text));
+      for (const p of present) expect(r).toContain(p);
+      for (const a of absent) expect(r).not.toContain(a);
+    });
+  }
+});
+
+describe("officials and members by role phrases", () => {
+  const cases: [string, string, string, string | null][] = [
+    ["a member of a political front is a person, MEMBER_OF it", "وقال عضو الجبهة التركمانية كمال حسين صادق إن الوضع خطير.",
+      "person:كمال حسين صادق", "كمال حسين صادق -MEMBER_OF-> الجبهة التركمانية العراقية"],
+    ["a member of a protest coordination committee is a person", "وقال عضو لجنة تنسيق احتجاجات الكوت مهند سعد الركابي إن التظاهرات مستمرة.",
+      "person:مهند سعد الركابي", "مهند سعد الركابي -MEMBER_OF-> لجنة تنسيق احتجاجات الكوت"],
+    ["a channel's correspondent is a person, MEMBER_OF the channel", "وقال مراسل قناة الرابعة حسين ناصر الموسوي إن القصف استمر.",
+      "person:حسين ناصر الموسوي", "حسين ناصر الموسوي -MEMBER_OF-> قناة الرابعة"],
+    ["a director of a portfolio in a governorate heads that directorate, an honorific between",
+      "وقال مدير الموارد المائية في ميسان المهندس حسن كاظم الزبيدي إن المياه شحيحة.",
+      "official:حسن كاظم الزبيدي", "حسن كاظم الزبيدي -HEADS-> مديرية الموارد المائية في ميسان"],
+    ["a director of an indefinite portfolio in construct with a place", "وقال مدير تربية نينوى الدكتور عباس خلف التميمي إن المدارس جاهزة.",
+      "official:عباس خلف التميمي", "عباس خلف التميمي -HEADS-> مديرية تربية نينوى"],
+    ["a counterpart of a minister is an official", "وعقد وزير الداخلية التركي اجتماعاً موسعاً مع نظيره العراقي عبد الأمير كامل الشمري في أنقرة.",
+      "official:عبد الأمير كامل الشمري", null],
+    ["the predecessor after خلفاً للمحافظ المستقيل is an official", "وأدى المحافظ الجديد اليمين خلفاً للمحافظ المستقيل عماد جاسم الخفاجي.",
+      "official:عماد جاسم الخفاجي", null],
+    ["a deputy governor elected in the accusative construction", "وانتخب المجلس سالم كريم العبيدي نائباً أول للمحافظ.",
+      "official:سالم كريم العبيدي", null],
+    ["a police chief's full name after the rank", "وأعلن قائد شرطة واسط اللواء جاسم محمد الساعدي اعتقال متهمين.",
+      "official:جاسم محمد الساعدي", "جاسم محمد الساعدي -HEADS-> شرطة واسط"],
+  ];
+  for (const [what, text, entity, rel] of cases) {
+    it(what, async () => {
+      const x = await run(text);
+      expect(ents(x)).toContain(entity);
+      if (rel !== null) expect(typed(x)).toContain(rel);
+    });
+  }
+  it("an adverb in the accusative is never a name", async () => {
+    for (const text of ["وقال المحافظ إن القرار أصبح سارياً منذ أمس.", "وعقد وزير النقل التركي اجتماعاً موسعاً في أنقرة."]) {
+      const labels = (await run(text)).entities.map((e) => e.label);
+      expect(labels.some((l) => /\u064B/u.test(l))).toBe(false);
+    }
+  });
+});
+
+describe("victims with kunya names and arrests by a detachment", () => {
+  it("a kunya with its nisba is a person, MEMBER_OF the group he led in, the victim of a dated killing", async () => {
+    const x = await run("وأكدت مصادر مقتل القيادي في داعش أبو عمر العراقي بضربة جوية في 17 آب الماضي.");
+    expect(ents(x)).toContain("person:أبو عمر العراقي");
+    expect(typed(x)).toContain("أبو عمر العراقي -MEMBER_OF-> داعش");
+    expect(typed(x)).toContain("أبو عمر العراقي -PARTICIPANT_IN/victim-> event:killing");
+    expect(x.events.find((e) => e.eventType === "killing")?.date).toBe("2022-08-17");
+  });
+  it("a fighter's martyrdom names him the victim", async () => {
+    const x = await run("وأعلن الحشد الشعبي استشهاد المقاتل كرار حيدر الساعدي في هجوم بقضاء خانقين.");
+    expect(typed(x)).toContain("كرار حيدر الساعدي -PARTICIPANT_IN/victim-> event:killing");
+  });
+  it("تمكنت قوة من X من اعتقال: X is the arrest's agent", async () => {
+    const x = await run("وتمكنت قوة من الشرطة الاتحادية من اعتقال 5 من المطلوبين في ناحية العلم.");
+    expect(typed(x)).toContain("الشرطة الاتحادية -PARTICIPANT_IN/agent-> event:arrest");
+  });
+});
