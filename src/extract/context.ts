@@ -74,12 +74,15 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
  * right part a listed definite adjective or a definite nisba of six letters or more, the left part three letters or
  * more. 0 when none.
  */
+/** Participles of attachment glued to a name (قضاء سنجارالتابع لمحافظة نينوى), split like adjectives. */
+const GLUED_PARTICIPLES = new Set(["التابع", "التابعة", "التابعه", "الواقع", "الواقعة", "الواقعه"]);
+
 function gluedAdjectiveCut(text: string, lexicon: Lexicon): number {
   for (let cut = text.indexOf("ال", MIN_PART); cut > 0; cut = text.indexOf("ال", cut + 1)) {
     const right = text.slice(cut);
     if (right.length < 6) break;
     const w = lexicon.words;
-    if (w.adjectives.has(right) || (/(ي|يه)$/u.test(right) && !w.functionWords.has(right) && !lexicon.names.hasFirst(right))) return cut;
+    if (w.adjectives.has(right) || GLUED_PARTICIPLES.has(right) || (/(ي|يه)$/u.test(right) && !w.functionWords.has(right) && !lexicon.names.hasFirst(right))) return cut;
   }
   return 0;
 }

@@ -253,7 +253,19 @@ function placeList(p: PatternEntry, v: TokenView, i: number, j: number, headStar
     let clitic = false;
     if (n > 0) {
       if (!key.startsWith("و")) break;
+      // "محافظتي أربيل ودهوك وإدارتي كرميان": another keyword opens the next list, it is no member
+      if (lexicon.patterns.hasFirst(key.slice(1)) || lexicon.words.nouns.has(key.slice(1))) break;
       clitic = true;
+    }
+    // "الكيلو 160": a place named by a number after its keyword
+    if (p.number === true && n === 0 && v.tokens[k].kind === "number") {
+      const e = v.tokens[k].end;
+      const num = v.tokens[k].surface;
+      out.push({
+        type: "place", label: v.text.slice(headStart, e), tokenStart: i, tokenEnd: k + 1, start: headStart, end: e,
+        sentence: v.sentenceOf[k], source: "pattern", confidence: 0.75, en: { text: fillEn(p.en, num), source: "transliteration" },
+      });
+      break;
     }
     const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: true, placesOnly: true, kind: p.kind });
     const full = p.label === "full" && n === 0 && !p.isPlural;
