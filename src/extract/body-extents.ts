@@ -15,22 +15,38 @@ import { lexiconAt } from "./lexical.ts";
 const BODY = new Set(["ministry", "force", "organization"]);
 
 /** The alias mention of `(ABBR)` right after body `c` (one word in brackets), or null. */
-export function abbreviationAlias(v: TokenView, c: Candidate, limit: number, lexicon: Lexicon): Candidate | null {
-  if (!BODY.has(c.type)) return null;
+export function abbreviationAlias(v: TokenView, c: Candidate, limit: number, lexicon: Lexicon, owner: Candidate = c): Candidate | null {
+  if (!BODY.has(c.type) || !BODY.has(owner.type)) return null;
   const k = c.tokenEnd;
   const open = v.tokens[k];
   const word = v.tokens[k + 1];
   const close = v.tokens[k + 2];
   if (k + 2 >= limit || open?.kind !== "punct" || open.surface !== "(" || word?.kind !== "word" || close?.kind !== "punct" || close.surface !== ")") return null;
   const key = v.keys[k + 1];
-  if (key === null || key === undefined || key.length < 2 || key.startsWith("ال")) return null;
-  // a known name in brackets is that name (a place, another body), not an abbreviation of this one
+  if (key === null || key === undefined || key.length < 2) return null;
+  // a known name in brackets is that name (a place, another body), not an abbreviation of this one — except after
+  // an international body, whose abbreviation written in Arabic may spell a town (الفاو: FAO, also a district of
+  // Basra); a country or governorate there is still a place
   const known = lexiconAt(v, k + 1, k + 2, lexicon, { weakOk: true, ambiguousOk: true });
-  if (known !== null && known.entry !== c.entry) return null;
+  const own = (owner.entry?.id.startsWith("intl.") ?? false) && (known === null || (known.type === "place" &&
+    known.entry !== undefined && !["country", "governorate"].includes(known.entry.kind)));
+  if (key.startsWith("ال") && !own) return null;
+  if (known !== null && known.entry !== owner.entry && !own) return null;
   return {
-    type: c.type, label: c.label, tokenStart: k + 1, tokenEnd: k + 2, start: word.start, end: word.end, sentence: c.sentence,
-    ...(c.entry !== undefined ? { entry: c.entry } : {}), source: "alias", confidence: c.confidence, ...(c.en !== undefined ? { en: c.en } : {}),
+    type: owner.type, label: owner.label, tokenStart: k + 1, tokenEnd: k + 2, start: word.start, end: word.end, sentence: c.sentence,
+    ...(owner.entry !== undefined ? { entry: owner.entry } : {}), source: "alias", confidence: owner.confidence, ...(owner.en !== undefined ? { en: owner.en } : {}),
   };
+}
+
+/**
+ * The body an abbreviation after body `c` belongs to: the body before it when `c` is its parent after التابعة لـ
+ * ("منظمة الأغذية والزراعة التابعة للأمم المتحدة (الفاو)": FAO's), else `c`.
+ */
+export function abbreviationOwner(v: TokenView, c: Candidate, before: readonly Candidate[]): Candidate {
+  const prev = before[before.length - 1];
+  if (prev === undefined || !BODY.has(prev.type) || prev.tokenEnd + 1 !== c.tokenStart) return c;
+  const between = v.keys[prev.tokenEnd];
+  return (between === "التابعه" || between === "التابع") && /^ل/u.test(v.keys[c.tokenStart] ?? "") ? prev : c;
 }
 
 /**

@@ -15,7 +15,7 @@ import { anaphorAt } from "./anaphora.ts";
 import { bareNameAt, personAt, readName } from "./persons.ts";
 import { contextNameAt } from "./context-names.ts";
 import { kinAppositionNameAt, widenBareName } from "./name-extents.ts";
-import { abbreviationAlias, unitOfParent } from "./body-extents.ts";
+import { abbreviationAlias, abbreviationOwner, unitOfParent } from "./body-extents.ts";
 import { postTitleAt, postTitledNameAt, withPostTitle } from "./post-titles.ts";
 import { shortFormHosts } from "./short-forms.ts";
 
@@ -52,7 +52,7 @@ export function scanMentions(v: TokenView, lexicon: Lexicon): Candidate[] {
         if (lex !== null && lex.tokenEnd >= patEnd && !(person !== null && person.end > lex.tokenEnd)) {
           const unit = unitOfParent(v, lex, to, lexicon);
           const read = unit ?? [lex];
-          const alias = abbreviationAlias(v, read[read.length - 1], to, lexicon);
+          const alias = abbreviationAlias(v, read[read.length - 1], to, lexicon, abbreviationOwner(v, read[read.length - 1], out));
           out.push(...read, ...(alias !== null ? [alias] : []));
           i = alias !== null ? alias.tokenEnd + 1 : read[read.length - 1].tokenEnd;
           continue;

@@ -150,7 +150,8 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
       break;
     }
     if (lastDef >= 0) break;
-    if (coordinated && (key.length < 4)) break;
+    // "لجنة أمنية دائمة وملفا سنجار": an indefinite noun after و starts another phrase, not the body's name
+    if (coordinated && (key.length < 4 || lexicon.names.longest(v.keys, k, true, limit) === null)) break;
     const lex = lexiconAt(v, k, limit, lexicon, { ambiguousOk: false, weakOk: true });
     if (lex !== null && lex.tokenStart === k && !coordinated) {
       inner = lex;

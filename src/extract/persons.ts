@@ -300,6 +300,8 @@ function unlistedName(v: TokenView, from: number, len: number, lexicon: Lexicon)
     const key = v.keys[k];
     // a word in ي/ت may be a verb, unless (ت) the two-word name ends at punctuation (تشانغ تاو،)
     if (key === null || key.length < 3 || key.startsWith("ال") || (/^[يت]/u.test(key) && !(key.startsWith("ت") && len === 2 && punctAt(v, from + len)))) return false;
+    // a name particle inside the name (آوات شيخ X) is a name word
+    if (k > from && k < from + len - 1 && w.namePrefixes.has(key)) continue;
     if (w.functionWords.has(key) || w.verbs.has(key) || w.adjectives.has(key) || w.commonWords.has(key) || w.nouns.has(key) ||
       w.ordinals.has(key) || lexicon.patterns.hasFirst(key) || lexicon.titles.hasFirst(key)) return false;
     if (lexicon.names.hasFirst(key) && !(k === from + len - 1 && k > from && nameEndingPlace(v, k, from + len + 1, lexicon))) return false;

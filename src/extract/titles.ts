@@ -39,6 +39,11 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
     if (entry.body !== undefined) {
       let b = bodyAt(v, k, limit, lexicon, entry.body === "place", prior, entry.placeKind);
       if (b === null && entry.body === "place") b = keywordPlaceAt(v, k, limit, lexicon);
+      // "وزير المالية والاقتصاد": a longer body of the head's name the lexicon knows wins over a weak variant
+      if (b !== null && entry.bodyHead !== undefined && b.tokenStart === k) {
+        const h = headedBodyAt(v, k, limit, lexicon, entry.bodyHead);
+        if (h !== null && h.source === "lexicon" && h.tokenEnd > b.tokenEnd) b = h;
+      }
       if (b === null && entry.bodyHead !== undefined) b = localHeadedBody(v, headedBodyAt(v, k, limit, lexicon, entry.bodyHead), limit, lexicon, prior);
       if (b === null && entry.bodyHead !== undefined) b = portfolioPlaceAt(v, k, limit, lexicon, entry.bodyHead, prior);
       if (b !== null && definite(v.keys[k - 1]) && !carriesLam(v, b)) b = null;
@@ -149,6 +154,17 @@ function headedBodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, 
       };
     }
     n = len;
+  }
+  // "وزير المالية والاقتصاد": two definite nouns joined by و, when the lexicon knows the body of that name
+  if (coordinated === 0 && k + n < limit && /^وال/u.test(v.keys[k + n] ?? "") && v.tokens[k + n].kind === "word") {
+    const text = v.text.slice(v.tokens[k].start, v.tokens[k + n].end);
+    const entry = lexiconEntryNamed(`${head} ${text}`, lexicon);
+    if (entry !== undefined) {
+      return {
+        type: entry.type, label: entry.label, tokenStart: k, tokenEnd: k + n + 1, start: v.tokens[k].start, end: v.tokens[k + n].end,
+        sentence: v.sentenceOf[k], entry, source: "lexicon", confidence: 0.9, en: { text: entry.en, source: "lexicon" },
+      };
+    }
   }
   for (let len = coordinated > 0 ? 0 : n; len >= 1; len--) {
     const text = v.text.slice(v.tokens[k].start, v.tokens[k + len - 1].end);
