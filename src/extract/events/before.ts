@@ -150,6 +150,12 @@ export function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, 
       }
     }
   }
+  // "قبل أن تفرج عنه": the pronoun after the trigger's preposition is the person just named, the one it is done to
+  const lastKey = tokens[m.tokenEnd - 1].key;
+  if (m.tokenEnd - m.tokenStart >= 2 && /^عن(ه|ها|هم|هما)$/u.test(lastKey) && entry.after !== undefined && !ev.participants.some((p) => p.role === entry.after)) {
+    const a = antecedent(view, s, start, lex.maxAntecedentGap, true);
+    if (a) ev.participants.push({ entity: a.entity, role: entry.after, start: a.start, end: a.end });
+  }
   ev.during = prevTok !== undefined && readingsIn(prevTok, lex.during);
   ev.consequence = phraseBefore(tokens, s.tokenStart, m.tokenStart, lex.consequence);
 }

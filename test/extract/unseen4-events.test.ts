@@ -1,0 +1,50 @@
+/**
+ * Round 4 of rules for unseen text, events: council sessions, releases written with a pronoun (تفرج عنه),
+ * delegations sent (a visit), the agent of a VSO light verb with a detachment, and general sweeping that is no
+ * raid. Sentences written for the tests; names of people invented.
+ */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
+import type { Extraction } from "../../src/extract/types.ts";
+import type { SourceDocument } from "../../src/text/types.ts";
+import { ROOT } from "../helpers/seed.ts";
+
+const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
+async function run(text: string): Promise<Extraction> {
+  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
+}
+const roles = (x: Extraction) => {
+  const label = new Map<string, string>(x.entities.map((e) => [e.id, e.label]));
+  for (const e of x.events) label.set(e.id, e.eventType);
+  return x.relations.filter((r) => r.type === "PARTICIPANT_IN" || r.type === "OCCURRED_IN")
+    .map((r) => `${label.get(r.source)} -${r.role ?? r.type}-> ${label.get(r.target)}`);
+};
+
+describe("events in unseen text (round 4)", () => {
+  const cases: [string, string, string[]][] = [
+    ["a council's extraordinary session is a meeting it attends", "وعقد مجلس محافظة البصرة جلسة استثنائية لمناقشة الموازنة.",
+      ["مجلس محافظة البصرة -attendee-> meeting"]],
+    ["a release with the pronoun on عن: the person just arrested is its target", "واعتقلت قوات الأسايش الناشط هيوا كريم قبل أن تفرج عنه بعد ثلاث ساعات.",
+      ["هيوا كريم -target-> release", "الأسايش -agent-> arrest"]],
+    ["a delegation sent to a city is a visit of the sender", "وأرسلت حكومة إقليم كردستان وفداً إلى بغداد لبحث ملف الرواتب.",
+      ["حكومة إقليم كردستان -agent-> visit", "visit -OCCURRED_IN-> بغداد"]],
+    ["a deputy elected by the council", "وانتخب مجلس محافظة ديالى رعد سلمان الكرخي نائباً أول للمحافظ.",
+      ["مجلس محافظة ديالى -agent-> election", "رعد سلمان الكرخي -target-> election"]],
+    ["a strike is a protest", "وأعلن المعلمون الإضراب عن الدوام في مدارس السليمانية.", ["protest -OCCURRED_IN-> السليمانية"]],
+  ];
+  for (const [what, text, present] of cases) {
+    it(what, async () => {
+      const r = roles(await run(text));
+      for (const p of present) expect(r).toContain(p);
+    });
+  }
+  it("sweeping an area in general is no raid", async () => {
+    const x = await run("وواصلت القوات الأمنية عمليات تطهير ومداهمة في الصحراء الغربية.");
+    expect(x.events.filter((e) => e.eventType === "raid")).toEqual([]);
+  });
+  it("a session named with a pronoun in a vote (في جلسته) is no meeting of its own", async () => {
+    const x = await run("وصوت مجلس الوزراء في جلسته الاعتيادية على تكليف المهندس علي حسن الربيعي بإدارة الشركة.");
+    expect(x.events.filter((e) => e.eventType === "meeting")).toEqual([]);
+  });
+});
