@@ -101,3 +101,25 @@ describe("victims with kunya names and arrests by a detachment", () => {
     expect(typed(x)).toContain("الشرطة الاتحادية -PARTICIPANT_IN/agent-> event:arrest");
   });
 });
+
+describe("posts held by the same title: counterparts, predecessors, so-called posts", () => {
+  it("a counterpart with a nationality heads the ministry written with that nationality", async () => {
+    const x = await run("والتقى وزير الخارجية الكويتي بنظيره العراقي سامر عادل كاظم في مقر وزارة الخارجية العراقية ببغداد.");
+    expect(ents(x)).toContain("official:سامر عادل كاظم");
+    expect(typed(x).some((r) => r.startsWith("سامر عادل كاظم -HEADS-> وزارة الخارجية"))).toBe(true);
+  });
+  it("a counterpart heads nothing when no ministry of his country is written", async () => {
+    const x = await run("وعقد وزير الداخلية التركي اجتماعاً موسعاً مع نظيره العراقي عبد الأمير كامل الشمري في أنقرة.");
+    expect(typed(x).filter((r) => r.startsWith("عبد الأمير كامل الشمري -HEADS->"))).toEqual([]);
+  });
+  it("a predecessor after خلفاً لـ heads what the successor heads", async () => {
+    const x = await run("وانتخب مجلس محافظة واسط علي حسين الكناني محافظاً لواسط خلفاً للمحافظ المستقيل عماد جاسم الخفاجي.");
+    expect(typed(x)).toContain("علي حسين الكناني -HEADS-> واسط");
+    expect(typed(x)).toContain("عماد جاسم الخفاجي -HEADS-> واسط");
+  });
+  it("a so-called post after a kunya makes him a member of the group named in it", async () => {
+    const x = await run("وأعلنت خلية الإعلام الأمني مقتل المدعو أبو بكر الأنباري ما يسمى والي الفرات في تنظيم داعش.");
+    expect(ents(x)).toContain("person:أبو بكر الأنباري");
+    expect(typed(x)).toContain("أبو بكر الأنباري -MEMBER_OF-> داعش");
+  });
+});

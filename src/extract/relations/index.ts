@@ -11,6 +11,9 @@ import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import { extractEvents } from "../events/index.ts";
 import type { DocumentAnalysis, ExtractedEvent, ExtractedRelation } from "../types.ts";
 import { cooperationRelations, kinshipRelations, operationCooperation, oppositionRelations } from "./interaction.ts";
+import { counterpartRelations } from "./counterpart.ts";
+import { successionRelations } from "./succession.ts";
+import { soCalledRelations } from "./so-called.ts";
 import { dropInvertedContainment } from "./containment.ts";
 import {
   type PlaceHierarchy, betweenRelations, constructRelations, hierarchyRelations, titleRelations,
@@ -105,6 +108,9 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   const pendingCooperation = cooperationRelations(view, res.cues, rels);
   oppositionRelations(view, res.cues, rels);
   kinshipRelations(view, res.cues, rels);
+  counterpartRelations(view, rels, res.cues.confidence.title);
+  successionRelations(view, rels, res.cues.confidence.title);
+  soCalledRelations(view, rels, res.cues.confidence.affiliation);
   promoteOfficials(view, rels);
   // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
   const descriptors = new Set(res.cues.ranks.flat());
