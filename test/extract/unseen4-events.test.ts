@@ -48,3 +48,15 @@ describe("events in unseen text (round 4)", () => {
     expect(x.events.filter((e) => e.eventType === "meeting")).toEqual([]);
   });
 });
+
+describe("operations carried out with partners", () => {
+  it("every partner after the verb's subject takes part in the operation", async () => {
+    const r = roles(await run("ونفذت قيادة عمليات الأنبار بالاشتراك مع جهاز مكافحة الإرهاب وبإسناد من طيران التحالف الدولي، أمس، عملية أمنية ضد فلول داعش في وادي حوران."));
+    for (const a of ["قيادة عمليات الأنبار", "جهاز مكافحة الإرهاب", "التحالف الدولي"]) expect(r).toContain(`${a} -agent-> raid`);
+  });
+  it("a killing by an air strike during the operation takes the operation's date", async () => {
+    const x = await run("ونفذت قيادة عمليات الأنبار، أمس الثلاثاء، عملية أمنية ضد فلول داعش في وادي حوران. وأعلنت خلية الإعلام الأمني مقتل المدعو أبو صهيب الحلبي بضربة جوية خلال العملية.");
+    expect(x.events.find((e) => e.eventType === "raid")?.date).toBe("2023-05-09");
+    expect(x.events.find((e) => e.eventType === "killing")?.date).toBe("2023-05-09");
+  });
+});

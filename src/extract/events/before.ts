@@ -5,7 +5,7 @@
  * time words between, or the subject of a light verb written between (X ترأس اجتماعا) or before it (وصوت X على تعيين).
  * Also whether the trigger follows أثناء / خلال or a consequence phrase (أسفرت عن).
  */
-import type { EntityType } from "../../graph/schema.ts";
+import type { EntityType, ParticipantRole } from "../../graph/schema.ts";
 import type { TriggerEntry, TriggerLexicon } from "../../lexicon/triggers.ts";
 import type { DateMention } from "../../text/dates.ts";
 import type { Token } from "../../text/types.ts";
@@ -83,6 +83,34 @@ function supportBefore(view: DocView, lex: TriggerLexicon, before: Mention[], be
   return lex.supportVerbs.find((sv) => sv.verbs.some((p) => (p[0] === word || p[0] === bare) && p.slice(1).join(" ") === rest));
 }
 
+/**
+ * The bodies before the last one (`before`'s last) back to one written right after a light verb ("نفذت X
+ * بالاشتراك مع Y وZ وبإسناد من W، أمس، عملية"): all of them took part. Empty unless such a verb opens the chain and
+ * only bodies, commas and partnership words (مع، من، بالاشتراك، بإسناد …) stand between.
+ */
+function partnersBack(view: DocView, lex: TriggerLexicon, before: Mention[], role: ParticipantRole): { entity: string; role: ParticipantRole; start: number; end: number }[] {
+  const out: Mention[] = [];
+  for (let j = before.length - 2; j >= 0; j--) {
+    const m = before[j];
+    if (!isBody(typeOf(view, m)) || HARD.test(view.text.slice(m.end, before[j + 1].start))) return [];
+    const gap = spanWords(view, m.end, leftEdge(before[j + 1]));
+    if (gap.length > 4 || !gap.every((w) => PARTNER_WORDS.test(w))) return [];
+    out.push(m);
+    const from = j > 0 ? before[j - 1].end : view.sentences[m.sentence]?.start ?? 0;
+    const lead = spanWords(view, from, leftEdge(m));
+    const word = lead[lead.length - 1];
+    if (word === undefined) continue;
+    const bare = /^[وف]/u.test(word) ? word.slice(1) : word;
+    if (lex.supportVerbs.some((sv) => sv.verbs.some((p) => p.length === 1 && (p[0] === word || p[0] === bare)))) {
+      return out.map((x) => ({ entity: x.entity, role, start: x.start, end: x.end }));
+    }
+  }
+  return [];
+}
+
+/** Words that join partners of one operation (بالاشتراك مع، وبإسناد من طيران، و). */
+const PARTNER_WORDS = /^(و?ب(الاشتراك|التنسيق|التعاون|اسناد|دعم|مسانده|مشاركه)|مع|من|و|طيران|قوات)$/u;
+
 /** Reads the participant before the trigger (relative or attached pronoun, or the mention right before it). */
 export function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, m: PhraseMatch, words: LeadWords, ev: EventMention, dates: readonly DateMention[]): void {
   const tokens = view.analysis.tokens;
@@ -142,6 +170,8 @@ export function readBefore(view: DocView, s: SentenceView, lex: TriggerLexicon, 
       for (let j = before.length - 2; j >= 0 && actor(typeOf(view, before[j])) && coordinated(view, before[j], before[j + 1], words.designators); j--) {
         ev.participants.push({ entity: before[j].entity, role: r, start: before[j].start, end: before[j].end });
       }
+      // and the partners of a subject named right after the verb: "نفذت X بالاشتراك مع Y وZ وبإسناد من W عملية"
+      ev.participants.push(...partnersBack(view, lex, before, r).filter((p) => !ev.participants.some((q) => q.entity === p.entity)));
       // and the unit the subject is the parent of: "قوة من الفرقة السابعة بالجيش العراقي نفذت": the division too
       const unit = before[before.length - 2];
       if (unit !== undefined && isBody(typeOf(view, unit)) && isBody(typeOf(view, prev))) {

@@ -165,6 +165,23 @@ function windowEnd(view: DocView, s: SentenceView, lex: TriggerLexicon, from: nu
 
 const actor = (t: EntityType) => isPerson(t) || isBody(t);
 
+/** Means written with ب that open the next window (بضربة جوية، بقصف): the reference after them is the event's. */
+const MEANS = /^ب(ضربه|ضربات|غاره|غارات|قصف|قذيفه|طائره)$/u;
+
+/**
+ * True when the window ended at a means (بضربة جوية) and an event reference (خلال العملية) follows it within three
+ * words, before the sentence ends.
+ */
+function operationReferenceAfterMeans(view: DocView, s: SentenceView, lex: TriggerLexicon, wEnd: number, next: number): boolean {
+  const tokens = view.analysis.tokens;
+  if (wEnd !== next || wEnd >= s.tokenEnd || !MEANS.test(tokens[wEnd].key)) return false;
+  for (let k = wEnd + 1; k < Math.min(s.tokenEnd, wEnd + 4); k++) {
+    if (tokens[k].kind === "punct") return false;
+    if (matchAnyAt(tokens, k, lex.eventReferences, s.tokenEnd)) return true;
+  }
+  return false;
+}
+
 /** Reads the arguments in the window after the trigger. */
 function readAfter(view: DocView, s: SentenceView, lex: TriggerLexicon, entry: TriggerEntry, dates: readonly DateMention[], words: LeadWords, ev: EventMention, wEndOffset: number): void {
   let anchor = ev.end;
@@ -249,6 +266,10 @@ export function sentenceEvents(
     for (let k = m.tokenEnd; k < wEnd && ev.inOperation !== true; k++) {
       if (tokens[k].kind === "word" && matchAnyAt(tokens, k, lex.eventReferences, wEnd)) ev.inOperation = true;
     }
+    // "مقتل X بضربة جوية خلال العملية": the means (an attack trigger) closed the window; the reference after it
+    // still dates this event
+    const ref = operationReferenceAfterMeans(view, s, lex, wEnd, next);
+    if (ev.inOperation !== true && ref) ev.inOperation = true;
     if (entry.after === "perpetrator" && !ev.participants.some((p) => p.role === "perpetrator")) {
       const country = countryAdjectiveAfter(view, s, m.tokenEnd, "perpetrator");
       if (country !== undefined) ev.participants.push(country);
