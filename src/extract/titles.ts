@@ -70,6 +70,14 @@ export function titleChain(v: TokenView, i: number, limit: number, lexicon: Lexi
       }
     }
     // "السفير التركي في بغداد X", "وزير الخارجية الإيراني X": a nationality and a posting belong to the title.
+    // "وزير الخارجية التركي": the portfolio of another country is that country's ministry, not the Iraqi one (the
+    // body read may have taken the adjective in)
+    if (body !== undefined && entry.bodyHead !== undefined && body.tokenEnd - body.tokenStart >= 2 && body.tokenEnd === k &&
+      isCountryAdjective(v.keys[k - 1] ?? "", lexicon)) {
+      body = foreignMinistry(v, { ...body, tokenEnd: k - 1, end: v.tokens[k - 2].end }, k - 1, lexicon);
+    } else if (body !== undefined && entry.bodyHead !== undefined && body.tokenEnd === k && k < limit && isCountryAdjective(v.keys[k] ?? "", lexicon)) {
+      body = foreignMinistry(v, body, k, lexicon);
+    }
     if (entry.kind === "title" && k < limit && v.keys[k] !== null && isCountryAdjective(v.keys[k]!, lexicon)) {
       k++;
       // القنصل الإيراني العام: the rank of the post after the nationality
@@ -229,4 +237,22 @@ function portfolioPlaceAt(v: TokenView, k: number, limit: number, lexicon: Lexic
     sentence: v.sentenceOf[k], source: "pattern", confidence: 0.7,
     en: lazyEn(() => transliterateComplement(pattern.en, xText, lexicon), "transliteration"),
   };
+}
+
+/** Nationality adjectives of Iraq (normalised): the portfolio stays the Iraqi one. */
+const IRAQI = new Set(["العراقي", "العراقيه"]);
+
+/**
+ * The ministry of another country named by a title's portfolio and nationality (وزير الخارجية التركي → وزارة
+ * الخارجية التركية, a new body): the lexicon's Iraqi ministry is not his. The body is unchanged for an Iraqi
+ * nationality or a body the lexicon does not hold as Iraqi (`iq.*`).
+ */
+function foreignMinistry(v: TokenView, body: Candidate, k: number, lexicon: Lexicon): Candidate {
+  const key = v.keys[k] ?? "";
+  if (IRAQI.has(key) || body.entry === undefined || !body.entry.id.startsWith("iq.")) return body;
+  const adjective = v.tokens[k].surface.replace(/^[وف]/u, "");
+  const label = `${body.entry.label} ${adjective.endsWith("ي") ? `${adjective}ة` : adjective}`;
+  const en = body.entry.en;
+  const { entry: _entry, ...rest } = body;
+  return { ...rest, label, tokenEnd: k + 1, end: v.tokens[k].end, source: "pattern", confidence: 0.7, en: lazyEn(() => `${transliterateComplement("{X}", adjective, lexicon)} ${en}`, "transliteration") };
 }

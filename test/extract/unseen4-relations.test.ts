@@ -123,3 +123,19 @@ describe("posts held by the same title: counterparts, predecessors, so-called po
     expect(typed(x)).toContain("أبو بكر الأنباري -MEMBER_OF-> داعش");
   });
 });
+
+describe("ministers of other countries", () => {
+  const cases: [string, string, string, string][] = [
+    ["a foreign minister heads his country's ministry, not the Iraqi one", "وقال وزير الخارجية الإيراني حسين علي زاده إن الحدود آمنة.",
+      "حسين علي زاده -HEADS-> وزارة الخارجية الإيرانية", "حسين علي زاده -HEADS-> وزارة الخارجية"],
+    ["an Iraqi nationality keeps the lexicon's ministry", "وقال وزير الداخلية العراقي سعد كاظم الحسني إن الوضع مستقر.",
+      "سعد كاظم الحسني -HEADS-> وزارة الداخلية", "سعد كاظم الحسني -HEADS-> وزارة الداخلية العراقية"],
+  ];
+  for (const [what, text, present, absent] of cases) {
+    it(what, async () => {
+      const r = typed(await run(text));
+      expect(r).toContain(present);
+      expect(r).not.toContain(absent);
+    });
+  }
+});
