@@ -9,6 +9,7 @@ import type { TokenView } from "./context.ts";
 import { isCountryAdjective, isStopWord } from "./lexical.ts";
 import { isNameBoundary, prepositionPhrase } from "./name-extents.ts";
 import { titleChain } from "./titles.ts";
+import { hasPost } from "./title-posts.ts";
 
 export { bodyAt, titleChain } from "./titles.ts";
 
@@ -192,20 +193,6 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
   // A name does not end on a particle (أبو، عبد).
   while (k > j && w.namePrefixes.has(v.keys[k - 1]!)) k--;
   return k - j;
-}
-
-/**
- * Title groups that name a membership, not a post (ONTOLOGY.md, `official` vs `person`): a correspondent of a
- * channel always; a member (عضو، القيادي في) only of a non-governmental body — a party, front, bloc or committee of
- * protesters (type organization) or an armed group (lexicon id `grp.*`: القيادي في داعش); a member of a council or
- * of a state force holds a public role.
- */
-const MEMBERSHIP_GROUPS = new Set(["member", "correspondent"]);
-
-/** Whether the titles hold a public post: a title that is not a membership of a non-governmental body. */
-function hasPost(titles: readonly { entry: { kind: string; group?: string } }[], bodies: readonly Candidate[]): boolean {
-  return titles.some((t) => t.entry.kind === "title" && !(t.entry.group !== undefined && MEMBERSHIP_GROUPS.has(t.entry.group) &&
-    (t.entry.group === "correspondent" || (bodies.length > 0 && bodies.every((b) => b.type === "organization" || (b.entry?.id.startsWith("grp.") ?? false))))));
 }
 
 /** Result of {@link personAt}: the candidates read (bodies in titles, then the person or role) and where to resume. */
