@@ -35,6 +35,9 @@ describe("relations from reported operations", () => {
       ["الجيش التركي -OPPOSES-> حزب العمال الكردستاني"], []],
     ["raids on a group's positions", "وشنت طائرات الجيش التركي غارات على مواقع حزب العمال الكردستاني في سيدكان.",
       ["الجيش التركي -OPPOSES-> حزب العمال الكردستاني"], []],
+    ["a partner after بالتنسيق مع is not the actor of the support cue after it",
+      "وقال المتحدث باسم قيادة العمليات المشتركة إن \"العملية جرت بالتنسيق مع جهاز المخابرات الوطني وبإسناد من طيران الجيش\".",
+      [], ["جهاز المخابرات العراقي -COOPERATES_WITH-> طيران الجيش", "جهاز المخابرات العراقي -COOPERATES_WITH-> طيران الجيش العراقي"]],
     ["two forces merely deployed in a place do not cooperate", "وينتشر الجيش العراقي والحشد الشعبي في قضاء طوزخورماتو.",
       [], ["الجيش العراقي -COOPERATES_WITH-> الحشد الشعبي"]],
   ];

@@ -102,6 +102,8 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
   const conf = cues.confidence.cooperation;
   const pending: PendingCooperation[] = [];
   for (const s of view.sentences) {
+    // the partners named after an earlier cue of the sentence ("بالتنسيق مع Y وبإسناد من Z": Y is not Z's actor)
+    const partners = new Set<string>();
     for (const [cueStart, cueEnd, endToken] of cueMatches(view, s, c.cues)) {
       const i = nextMention(view, s, cueEnd, endToken, c.maxGap);
       if (i < 0) continue;
@@ -119,7 +121,9 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
         }
       } else if (listCue || support || c.withMarkers.some((p) => endsWith(lead, p))) {
         const from = clauseStart(view, s, cueStart, cues.clauseBreaks);
-        const actors = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && c.types.has(typeOf(view, m)) && !ids.includes(m.entity));
+        const actors = s.mentions.filter((m) => m.start >= from && m.end <= cueStart && c.types.has(typeOf(view, m)) && !ids.includes(m.entity) &&
+          !(support && partners.has(m.entity)));
+        for (const id of ids) partners.add(id);
         // "نفذت X بالاشتراك مع Y وZ وبإسناد من W": the support is the subject's, not the last partner's
         const last = support ? actors[0] : actors[actors.length - 1];
         if (last !== undefined) {
