@@ -26,7 +26,7 @@ const folders = ["graph-data/articles", "test/fixtures/articles", "test/fixtures
 
 function save(name: string, graph: KnowledgeGraph): void {
   const data = graph.export();
-  delete (data.attributes as Record<string, unknown> | undefined)?.createdAt;
+  delete (data.attributes as unknown as Record<string, unknown> | undefined)?.createdAt;
   writeFileSync(join(out, `${name}.json`), JSON.stringify(data, null, 1));
 }
 

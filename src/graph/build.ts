@@ -33,24 +33,58 @@ function compareProvenance(x: Provenance, y: Provenance): number {
   return x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start || x.end - y.end || x.sentence - y.sentence;
 }
 
+/** First index `i ≥ from` of the sorted list `a` with `a[i] ≥ p` (binary search). */
+function lowerBound(a: readonly Provenance[], p: Provenance, from: number): number {
+  let lo = from;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareProvenance(a[mid], p) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Adds provenance entries not already present; returns the merged list in (doc, start) order. `a` is a stored
- * list (already in that order); `b` is sorted here and merged in one pass, equal records given once — linear in
- * the size of `a`, so an entity named in every one of many documents does not cost a sort per document.
+ * list (already in that order, no duplicates); `b` is sorted here and each of its records is placed by binary
+ * search, equal records given once. The stored records are copied in slices, not compared one by one, so an
+ * entity named in every one of many documents costs little per document.
  */
 function mergeProvenance(a: Provenance[], b: Provenance[]): Provenance[] {
   const add = b.map((p) => ({ doc: p.doc, sentence: p.sentence, start: p.start, end: p.end })).sort(compareProvenance);
-  const out: Provenance[] = [];
-  let i = 0;
-  let j = 0;
-  const push = (p: Provenance) => {
-    const last = out[out.length - 1];
-    if (last === undefined || compareProvenance(last, p) !== 0) out.push(p);
-  };
-  while (i < a.length || j < add.length) {
-    if (j >= add.length || (i < a.length && compareProvenance(a[i], add[j]) <= 0)) push(a[i++]);
-    else push(add[j++]);
+  const pieces: Provenance[][] = [];
+  let from = 0;
+  let last: Provenance | undefined;
+  for (const p of add) {
+    if (last !== undefined && compareProvenance(last, p) === 0) continue;
+    last = p;
+    const at = lowerBound(a, p, from);
+    if (at < a.length && compareProvenance(a[at], p) === 0) {
+      from = at;
+      continue;
+    }
+    pieces.push(a.slice(from, at), [p]);
+    from = at;
   }
+  if (pieces.length === 0) return a.slice();
+  pieces.push(a.slice(from));
+  return ([] as Provenance[]).concat(...pieces);
+}
+
+/**
+ * `list` plus `id` unless a member has its normalised key. The key sets of the lists this returns are kept
+ * (by list), so adding a document to an entity named in many documents does not normalise them all again.
+ */
+const DOC_KEYS = new WeakMap<readonly string[], Set<string>>();
+function addDoc(list: readonly string[], id: string): string[] {
+  const keys = DOC_KEYS.get(list) ?? new Set(list.map(normalizeKey));
+  const k = normalizeKey(id);
+  if (keys.has(k)) return [...list];
+  const out = [...list, id];
+  DOC_KEYS.delete(list);
+  keys.add(k);
+  DOC_KEYS.set(out, keys);
   return out;
 }
 
@@ -147,7 +181,7 @@ function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: Sou
   }
   next.provenance = mergeProvenance(a.provenance, e.provenance);
   next.mentions = next.provenance.length;
-  next.docs = unionStrings(a.docs, [doc.id]);
+  next.docs = addDoc(a.docs, doc.id);
   const roles = unionStrings(a.roles, e.roles);
   if (roles.length > 0) next.roles = roles;
   next.confidence = Math.max(a.confidence ?? 0, e.confidence);
@@ -191,10 +225,27 @@ function weightOf(provenance: Provenance[]): number {
   return n;
 }
 
+/** Number of distinct sentences of document `doc` in a list in provenance order (its records are contiguous). */
+function sentencesIn(list: readonly Provenance[], doc: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].doc < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  const seen = new Set<number>();
+  for (let i = lo; i < list.length && list[i].doc === doc; i++) seen.add(list[i].sentence);
+  return seen.size;
+}
+
 function mergeEdgeAttrs(graph: KnowledgeGraph, key: string, provenance: Provenance[], confidence?: number): void {
   const a = graph.getEdgeAttributes(key);
   const prov = mergeProvenance(a.provenance, provenance);
-  const next = { ...a, provenance: prov, weight: weightOf(prov) };
+  // The weight changes only in the documents of the added records (a stored weight is `weightOf` its list).
+  let weight = a.weight;
+  for (const d of new Set(provenance.map((p) => p.doc))) weight += sentencesIn(prov, d) - sentencesIn(a.provenance, d);
+  const next = { ...a, provenance: prov, weight };
   if (confidence !== undefined) next.confidence = Math.max(a.confidence ?? 0, confidence);
   graph.replaceEdgeAttributes(key, next);
 }
