@@ -32,17 +32,27 @@ export function proclitcReadings(key: string): string[] {
   return [...out];
 }
 
-/** Memo of token readings: a token's readings never change, and tokens die with their document. */
-const TOKEN_READINGS = new WeakMap<Token, readonly string[]>();
+/**
+ * Memo of proclitic readings by normalised word: readings depend on the word only, so the memo is invisible.
+ * Bounded (cleared when full); words repeat across documents, so most lookups hit.
+ */
+const READINGS = new Map<string, readonly string[]>();
+const READINGS_MAX = 100_000;
 
-/** {@link proclitcReadings} of a token's key, computed once per token. */
-export function tokenReadings(t: Token): readonly string[] {
-  let r = TOKEN_READINGS.get(t);
+/** {@link proclitcReadings} of a normalised word, memoised (the list is shared: do not modify it). */
+export function keyReadings(key: string): readonly string[] {
+  let r = READINGS.get(key);
   if (r === undefined) {
-    r = proclitcReadings(t.key);
-    TOKEN_READINGS.set(t, r);
+    if (READINGS.size >= READINGS_MAX) READINGS.clear();
+    r = proclitcReadings(key);
+    READINGS.set(key, r);
   }
   return r;
+}
+
+/** {@link proclitcReadings} of a token's key (memoised by key, see {@link keyReadings}). */
+export function tokenReadings(t: Token): readonly string[] {
+  return keyReadings(t.key);
 }
 
 /** Memo of the first words of a phrase list (lists come from the loaded cue and trigger lexicons). */
