@@ -240,7 +240,7 @@ export function sentenceEvents(
     const ev: EventMention = {
       type: entry.type, entry, sentence: s.index, start, end, surface: view.text.slice(start, end),
       tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, windowEnd: wEnd, chained: idx + 1 < found.length && wEnd === next,
-      participants: [], places: [], during: false, consequence: false, conjoined: /^[وف]/u.test(tokens[m.tokenStart].key) && m.phrase[0] !== tokens[m.tokenStart].key,
+      participants: [], places: [], during: false, consequence: false, conjoined: (tokens[m.tokenStart].key.startsWith("و") || tokens[m.tokenStart].key.startsWith("ف")) && m.phrase[0] !== tokens[m.tokenStart].key,
     };
     readBefore(view, s, lex, entry, m, words, ev, dates);
     readAfter(view, s, lex, entry, dates, words, ev, wEndOffset);

@@ -19,7 +19,7 @@ export function proclitcReadings(key: string): string[] {
     if (s.length >= 2) out.add(s);
   };
   const level1 = [key];
-  if (/^[وف]/u.test(key)) level1.push(key.slice(1));
+  if (key.startsWith("و") || key.startsWith("ف")) level1.push(key.slice(1));
   const level2: string[] = [...level1];
   for (const w of level1) {
     if (w.startsWith("لل")) level2.push("ال" + w.slice(2), "ا" + w);
@@ -86,6 +86,20 @@ export function encliticReadings(key: string): string[] {
   return out;
 }
 
+/** Memo of {@link encliticReadings} by word (bounded, like {@link keyReadings}). */
+const ENCLITIC_READINGS = new Map<string, readonly string[]>();
+
+/** {@link encliticReadings} of a normalised word, memoised (the list is shared: do not modify it). */
+export function keyEncliticReadings(key: string): readonly string[] {
+  let r = ENCLITIC_READINGS.get(key);
+  if (r === undefined) {
+    if (ENCLITIC_READINGS.size >= READINGS_MAX) ENCLITIC_READINGS.clear();
+    r = encliticReadings(key);
+    ENCLITIC_READINGS.set(key, r);
+  }
+  return r;
+}
+
 /** How a phrase matched at a token: the token range and whether the first word carried an attached pronoun. */
 export interface PhraseMatch {
   tokenStart: number;
@@ -106,7 +120,7 @@ export function matchPhraseAt(
   let pronoun = false;
   if (!readings.includes(phrase[0])) {
     if (!allowPronoun || phrase.length !== 1) return null;
-    const hit = readings.some((r) => encliticReadings(r).includes(phrase[0]));
+    const hit = readings.some((r) => keyEncliticReadings(r).includes(phrase[0]));
     if (!hit) return null;
     pronoun = true;
   }
@@ -123,7 +137,7 @@ export function matchAnyAt(
   readings: readonly string[] = tokenReadings(tokens[i]),
 ): PhraseMatch | null {
   const firsts = firstWordsOf(phrases);
-  if (!readings.some((r) => firsts.has(r)) && !(allowPronoun && readings.some((r) => encliticReadings(r).some((e) => firsts.has(e))))) return null;
+  if (!readings.some((r) => firsts.has(r)) && !(allowPronoun && readings.some((r) => keyEncliticReadings(r).some((e) => firsts.has(e))))) return null;
   let best: PhraseMatch | null = null;
   for (const p of phrases) {
     const m = matchPhraseAt(tokens, i, p, limit, allowPronoun, readings);
