@@ -196,7 +196,7 @@ const SPACE_RUN = /\s+/gu;
  * True when every white space of `s` is a single U+0020 between two other characters (`\s` and `trim` then
  * change nothing).
  */
-function spacesCollapsed(s: string): boolean {
+export function spacesCollapsed(s: string): boolean {
   const last = s.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = s.charCodeAt(i);
