@@ -128,6 +128,14 @@ export function matchPhraseAt(
   return { tokenStart: i, tokenEnd: i + phrase.length, phrase, pronoun };
 }
 
+/** True when a reading (or, with `allowPronoun`, a reading without its attached pronoun) is in `firsts`. */
+function mayStart(readings: readonly string[], firsts: ReadonlySet<string>, allowPronoun: boolean): boolean {
+  for (const r of readings) if (firsts.has(r)) return true;
+  if (!allowPronoun) return false;
+  for (const r of readings) for (const e of keyEncliticReadings(r)) if (firsts.has(e)) return true;
+  return false;
+}
+
 /**
  * The longest of `phrases` matching at token `i` (exact readings win over pronoun readings). `readings` are the
  * proclitic readings of token `i` when the caller has them already.
@@ -136,8 +144,7 @@ export function matchAnyAt(
   tokens: readonly Token[], i: number, phrases: readonly Phrase[], limit: number, allowPronoun = false,
   readings: readonly string[] = tokenReadings(tokens[i]),
 ): PhraseMatch | null {
-  const firsts = firstWordsOf(phrases);
-  if (!readings.some((r) => firsts.has(r)) && !(allowPronoun && readings.some((r) => keyEncliticReadings(r).some((e) => firsts.has(e))))) return null;
+  if (!mayStart(readings, firstWordsOf(phrases), allowPronoun)) return null;
   let best: PhraseMatch | null = null;
   for (const p of phrases) {
     const m = matchPhraseAt(tokens, i, p, limit, allowPronoun, readings);
