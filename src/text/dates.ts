@@ -71,8 +71,10 @@ const THIS = "الحالي|الحاليه|الجاري|الجاريه";
 const YEARWORD = "عام|العام|سنه|السنه|لعام|لسنه|بعام|وعام";
 const YEAR = `(?:\\s*[,،]?\\s*(?:من\\s+)?(?:${YEARWORD})?\\s*(\\d{4})(?:\\s*م${E}|\\s*ميلادي(?:ه)?${E})?)`;
 const MONTHX = `(${MONTH})(?:\\s*[/(\\-–]?\\s*(${MONTH})\\s*\\)?)?`;
-/** A day number or ordinal, but not the ordinal inside a month name (كانون الثاني، تشرين الاول). */
-const DAY = `(?<!(?:كانون|تشرين)\\s+)(?:(\\d{1,2})|(${ORD}))`;
+/** Where a day starts: not at the ordinal inside a month name (كانون الثاني، تشرين الاول). */
+const NOT_IN_MONTH = `(?<!(?:كانون|تشرين)\\s+)`;
+/** A day number or ordinal (rules with a day start where {@link NOT_IN_MONTH} holds). */
+const DAY = `(?:(\\d{1,2})|(${ORD}))`;
 
 /** Whole-word tests for the captured relative words. */
 const IS_PAST = new RegExp(`^(?:${PAST})$`, "u");
@@ -93,31 +95,33 @@ function nearestYear(ref: YMD, m: number, d: number): number {
 
 interface Rule {
   re: RegExp;
-  /** The match must start where `B` holds (no letter, mark or digit before it); `re` is the pattern after `B`. */
-  wordStart?: true;
+  /**
+   * Zero-width assertions the match must satisfy where it starts (sticky; `B`, the word start, and for day
+   * numbers also "not inside a month name"); `re` is the pattern after them.
+   */
+  startsWhere?: RegExp;
   make: (m: RegExpExecArray, ref: YMD | undefined) => Found | null;
 }
 
 /**
- * A rule pattern that starts at a word start: `B` + `rest`. `B` (a lookbehind on large Unicode classes) is tested
- * at the matches of `rest` only (see {@link nextMatch}), not at every position of the text, which is several times
- * faster and finds the same matches.
+ * A rule pattern `lead` + `rest` where `lead` holds only lookbehinds (B, a word start, and the like): `lead` is
+ * tested at the matches of `rest` (see {@link nextMatch}), not at every position of the text — a lookbehind on
+ * large Unicode classes at every position is what made the scan slow — and the matches are the same.
  */
-const atWordStart = (rest: string) => ({ re: new RegExp(rest, "gu"), wordStart: true as const });
-
-/** `B` at one position (sticky). */
-const WORD_START = new RegExp(B, "uy");
+const atWordStart = (rest: string, lead = B) => ({ re: new RegExp(rest, "gu"), startsWhere: new RegExp(lead, "uy") });
 
 /**
- * The next match of a rule from `rule.re.lastIndex`: for a `wordStart` rule, the first match of the pattern after
- * `B` at a position where `B` holds — what `B` + pattern would match, since `B` is zero-width and captures nothing.
+ * The next match of a rule from `rule.re.lastIndex`: for a rule with `startsWhere`, the first match of the
+ * pattern after the lead at a position where the lead holds — what lead + pattern would match, since the lead is
+ * zero-width and captures nothing.
  */
 function nextMatch(rule: Rule, text: string): RegExpExecArray | null {
   const re = rule.re;
+  const lead = rule.startsWhere;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (rule.wordStart === undefined) return m;
-    WORD_START.lastIndex = m.index;
-    if (WORD_START.test(text)) return m;
+    if (lead === undefined) return m;
+    lead.lastIndex = m.index;
+    if (lead.test(text)) return m;
     // As a global /u search does after a failed position: advance one code point.
     const c = text.charCodeAt(m.index);
     const d = text.charCodeAt(m.index + 1);
@@ -144,7 +148,7 @@ const RULES: Rule[] = [
   },
   // Day + month (+ year | + past/next): "15 آذار مارس 2021", "التاسع من ايار", "4 آب الماضي".
   {
-    ...atWordStart(`${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHX}(?:${YEAR}|\\s+(${PAST}|${NEXT}|${THIS})${E})?${E}`),
+    ...atWordStart(`${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHX}(?:${YEAR}|\\s+(${PAST}|${NEXT}|${THIS})${E})?${E}`, B + NOT_IN_MONTH),
     make: (m, ref) => {
       const d = m[1] !== undefined ? +m[1] : ordinalOf(m[2])!;
       const mo = monthOf(m[3])!;
@@ -162,7 +166,7 @@ const RULES: Rule[] = [
   },
   // Day of the current / last / next month: "في الثالث من الشهر الحالي", "في 9 من الشهر الجاري".
   {
-    ...atWordStart(`${DAY}\\s+(?:من\\s+)?(?:الشهر|هذا\\s+الشهر)\\s*(${THIS}|${PAST}|${NEXT})?${E}`),
+    ...atWordStart(`${DAY}\\s+(?:من\\s+)?(?:الشهر|هذا\\s+الشهر)\\s*(${THIS}|${PAST}|${NEXT})?${E}`, B + NOT_IN_MONTH),
     make: (m, ref) => {
       const d = m[1] !== undefined ? +m[1] : ordinalOf(m[2])!;
       if (d < 1 || d > 31) return null;
