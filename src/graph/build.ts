@@ -72,19 +72,29 @@ function mergeProvenance(a: Provenance[], b: Provenance[]): Provenance[] {
   return ([] as Provenance[]).concat(...pieces);
 }
 
+/** Normalised keys of the `docs` lists stored in a graph, by list (see {@link addDoc}). */
+type DocKeys = Map<readonly string[], Set<string>>;
+const DOC_KEYS = new WeakMap<KnowledgeGraph, DocKeys>();
+
+function docKeysOf(graph: KnowledgeGraph): DocKeys {
+  let m = DOC_KEYS.get(graph);
+  if (m === undefined) DOC_KEYS.set(graph, (m = new Map()));
+  return m;
+}
+
 /**
- * `list` plus `id` unless a member has its normalised key. The key sets of the lists this returns are kept
- * (by list), so adding a document to an entity named in many documents does not normalise them all again.
+ * `list` plus `id` unless a member has its normalised key. The key sets of the lists this returns are kept in
+ * `known` (by list; the replaced list's entry is dropped), so adding a document to an entity named in many
+ * documents does not normalise them all again.
  */
-const DOC_KEYS = new WeakMap<readonly string[], Set<string>>();
-function addDoc(list: readonly string[], id: string): string[] {
-  const keys = DOC_KEYS.get(list) ?? new Set(list.map(normalizeKey));
+function addDoc(known: DocKeys, list: readonly string[], id: string): string[] {
+  const keys = known.get(list) ?? new Set(list.map(normalizeKey));
   const k = normalizeKey(id);
   if (keys.has(k)) return [...list];
   const out = [...list, id];
-  DOC_KEYS.delete(list);
+  known.delete(list);
   keys.add(k);
-  DOC_KEYS.set(out, keys);
+  known.set(out, keys);
   return out;
 }
 
@@ -120,16 +130,16 @@ function rekeyNode(graph: KnowledgeGraph, from: string, to: string, attrs: NodeA
 }
 
 /** Finds the node an entity belongs to (existing or new key). */
-function resolveNodeKey(graph: KnowledgeGraph, e: ExtractedEntity): string {
-  const key = entityNodeKey(e.type, e.label);
-  if (!HUMAN.has(e.type)) return key;
-  const other = entityNodeKey(e.type === "official" ? "person" : "official", e.label);
+function resolveNodeKey(graph: KnowledgeGraph, type: EntityType, label: string): string {
+  const key = entityNodeKey(type, label);
+  if (!HUMAN.has(type)) return key;
+  const other = entityNodeKey(type === "official" ? "person" : "official", label);
   if (graph.hasNode(key)) return key;
   if (graph.hasNode(other)) return other;
-  const words = normalizeKey(e.label).split(" ");
+  const words = normalizeKey(label).split(" ");
   if (words.length === 1) {
     // A one-word name joins the one person that has it among its names.
-    const k = normalizeKey(e.label);
+    const k = normalizeKey(label);
     const hits = graph.filterNodes((_n, a) => HUMAN.has(a.type) && namesOf(a).has(k));
     if (hits.length === 1) return hits[0];
   }
@@ -141,14 +151,15 @@ function docDate(doc: SourceDocument): string | undefined {
   return doc.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(doc.date) ? doc.date : undefined;
 }
 
-function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: SourceDocument): string {
+function mergeEntity(graph: KnowledgeGraph, e: ExtractedEntity, doc: SourceDocument, docKeys: DocKeys): string {
   // Labels keep the spelling as written, without invisible bidi and zero-width controls (src/text/display.ts).
-  const e = { ...extracted, label: displayLabel(extracted.label), aliases: extracted.aliases.map(displayLabel) };
-  let key = resolveNodeKey(graph, e);
+  const label = displayLabel(e.label);
+  const aliases = e.aliases.map(displayLabel);
+  let key = resolveNodeKey(graph, e.type, label);
   const date = docDate(doc);
   if (!graph.hasNode(key)) {
     const attrs: NodeAttributes = {
-      label: e.label, type: e.type, aliases: unionStrings([], e.aliases, e.label),
+      label, type: e.type, aliases: unionStrings([], aliases, label),
       labelEn: e.labelEn, labelEnSource: e.labelEnSource, provenance: mergeProvenance([], e.provenance),
       mentions: 0, docs: [doc.id], confidence: e.confidence, source: e.source,
     };
@@ -167,13 +178,13 @@ function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: Sou
   const a = graph.getNodeAttributes(key);
   const next: NodeAttributes = { ...a };
   // A longer full name becomes the label; the shorter one stays an alias.
-  if (HUMAN.has(a.type) && normalizeKey(e.label).split(" ").length > normalizeKey(a.label).split(" ").length) {
-    next.aliases = unionStrings([a.label, ...a.aliases], e.aliases, e.label);
-    next.label = e.label;
+  if (HUMAN.has(a.type) && normalizeKey(label).split(" ").length > normalizeKey(a.label).split(" ").length) {
+    next.aliases = unionStrings([a.label, ...a.aliases], aliases, label);
+    next.label = label;
     next.labelEn = e.labelEn;
     next.labelEnSource = e.labelEnSource;
   } else {
-    next.aliases = unionStrings(a.aliases, [e.label, ...e.aliases], a.label);
+    next.aliases = unionStrings(a.aliases, [label, ...aliases], a.label);
   }
   if (a.labelEnSource !== "lexicon" && e.labelEnSource === "lexicon") {
     next.labelEn = e.labelEn;
@@ -181,7 +192,7 @@ function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: Sou
   }
   next.provenance = mergeProvenance(a.provenance, e.provenance);
   next.mentions = next.provenance.length;
-  next.docs = addDoc(a.docs, doc.id);
+  next.docs = addDoc(docKeys, a.docs, doc.id);
   const roles = unionStrings(a.roles, e.roles);
   if (roles.length > 0) next.roles = roles;
   next.confidence = Math.max(a.confidence ?? 0, e.confidence);
@@ -268,12 +279,13 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
   if (graph.getAttribute("schemaVersion") === undefined) graph.setAttribute("schemaVersion", 1);
 
   const local = new Map<string, string>();
-  for (const e of extraction.entities) local.set(e.id, mergeEntity(graph, e, doc));
+  const docKeys = docKeysOf(graph);
+  for (const e of extraction.entities) local.set(e.id, mergeEntity(graph, e, doc, docKeys));
   // A person node re-keyed later in this loop (person → official) must be looked up again.
   for (const [id, key] of local) {
     if (!graph.hasNode(key)) {
       const e = extraction.entities.find((x) => x.id === id)!;
-      local.set(id, resolveNodeKey(graph, { ...e, type: "official" }));
+      local.set(id, resolveNodeKey(graph, "official", e.label));
     }
   }
   extraction.events.forEach((ev, n) => {
