@@ -19,7 +19,7 @@ function endsWithPhrase(v: TokenView, i: number, phrase: readonly string[]): boo
   for (let k = 0; k < phrase.length; k++) {
     const key = v.keys[from + k];
     if (key === null) return false;
-    const ok = key === phrase[k] || (k === 0 && (key.startsWith("و") || key.startsWith("ف")) && key.slice(1) === phrase[k]);
+    const ok = key === phrase[k] || (k === 0 && (key.startsWith("و") || key.startsWith("ف")) && key.length === phrase[k].length + 1 && key.startsWith(phrase[k], 1));
     if (!ok) return false;
   }
   return true;

@@ -16,6 +16,7 @@ import {
   type PlaceHierarchy, betweenRelations, constructRelations, hierarchyRelations, titleRelations,
 } from "./patterns.ts";
 import { type DocView, RelationSet, buildView } from "./view.ts";
+import { rankWordsOf } from "./words.ts";
 
 export type { PlaceHierarchy } from "./patterns.ts";
 
@@ -89,7 +90,7 @@ function leadWordsOf(cues: CueLexicon): LeadWords {
   let w = LEAD_WORDS.get(cues);
   if (w === undefined) {
     // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
-    const descriptors = new Set(cues.ranks.flat());
+    const descriptors = rankWordsOf(cues);
     // … and so may a possessive kin word ("المواطن X ونجله Y": both are victims).
     const kin = cues.kinship.possessive.flat();
     w = { designators: new Set([...cues.designators, ...descriptors, ...kin]), descriptors };

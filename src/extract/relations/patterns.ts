@@ -12,7 +12,7 @@ import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { listLeft, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, leftEdge, spanWords, typeOf } from "./view.ts";
-import { designatorStages, endsWith, hasHardPunctuation, keyReadings, splitClitic } from "./words.ts";
+import { designatorStages, endsWith, hasHardPunctuation, keyReadings, rankWordsOf, splitClitic } from "./words.ts";
 
 /**
  * Pairs the members of a source list with the members of a target list: respectively when the counts are equal
@@ -119,7 +119,7 @@ function titleBody(view: DocView, s: SentenceView, m: Mention, allowPlace: boole
 
 /** Role appositions: HEADS / SPOKESPERSON_OF / MEMBER_OF from a person's title. */
 export function titleRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
-  const rankWords = new Set(cues.ranks.flat());
+  const rankWords = rankWordsOf(cues);
   for (const s of view.sentences) {
     s.mentions.forEach((m, i) => {
       if (!isPerson(typeOf(view, m))) return;

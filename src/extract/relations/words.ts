@@ -5,7 +5,7 @@
  * Clitic rules (Arabic orthography; cf. Habash, "Introduction to Arabic Natural Language Processing", 2010, §4):
  * conjunctions و ف, prepositions ب ل ك, the article ال, and ل + ال written لل.
  */
-import type { Phrase } from "../../lexicon/cues.ts";
+import type { CueLexicon, Phrase } from "../../lexicon/cues.ts";
 import { normalizeKey } from "../../text/normalize.ts";
 import type { Token } from "../../text/types.ts";
 
@@ -207,4 +207,13 @@ export function designatorStages(words: readonly string[], designators: Readonly
     stages.push(cur);
   }
   return stages;
+}
+
+const RANK_WORDS = new WeakMap<CueLexicon, ReadonlySet<string>>();
+
+/** The words of the cue lexicon's ranks (`cues.ranks`), as a set computed once per lexicon. */
+export function rankWordsOf(cues: CueLexicon): ReadonlySet<string> {
+  let w = RANK_WORDS.get(cues);
+  if (w === undefined) RANK_WORDS.set(cues, (w = new Set(cues.ranks.flat())));
+  return w;
 }
