@@ -131,6 +131,14 @@ export function buildTokenView(text: string, rawTokens: Token[], sentences: Sent
 /** Offset in the body where the name starts once `prefix` normalised proclitic characters are dropped. */
 export function strippedStart(tok: Token, prefix: number): number {
   if (prefix === 0) return tok.start;
-  const { map } = normalizeWithMap(tok.surface);
+  let map = OFFSET_MAPS.get(tok.surface);
+  if (map === undefined) {
+    map = normalizeWithMap(tok.surface).map;
+    if (OFFSET_MAPS.size >= CUTS_MAX) OFFSET_MAPS.clear();
+    OFFSET_MAPS.set(tok.surface, map);
+  }
   return tok.start + map[Math.min(prefix, map.length - 1)];
 }
+
+/** Memo of the normalisation offset maps of token surfaces (bounded; the map depends on the surface only). */
+const OFFSET_MAPS = new Map<string, ArrayLike<number>>();
