@@ -20,7 +20,7 @@ function endsWithPhrase(v: TokenView, i: number, phrase: readonly string[]): boo
   for (let k = 0; k < phrase.length; k++) {
     const key = v.keys[from + k];
     if (key === null) return false;
-    const ok = key === phrase[k] || (k === 0 && /^[وف]/u.test(key) && key.slice(1) === phrase[k]);
+    const ok = key === phrase[k] || (k === 0 && (key.startsWith("و") || key.startsWith("ف")) && key.length === phrase[k].length + 1 && key.startsWith(phrase[k], 1));
     if (!ok) return false;
   }
   return true;
@@ -36,7 +36,7 @@ export function contextNameAt(v: TokenView, i: number, limit: number, lexicon: L
   const w = lexicon.words;
   const kin = w.kinWords.some((p) => endsWithPhrase(v, i, p));
   const prev = i > 0 && v.sentenceOf[i - 1] === v.sentenceOf[i] ? v.keys[i - 1] : null;
-  const speech = !kin && prev !== null && (w.speechVerbs.has(prev) || (/^[وف]/u.test(prev) && w.speechVerbs.has(prev.slice(1))));
+  const speech = !kin && prev !== null && (w.speechVerbs.has(prev) || ((prev.startsWith("و") || prev.startsWith("ف")) && w.speechVerbs.has(prev.slice(1))));
   if (!kin && !speech) return null;
   let len = readName(v, i, limit, lexicon);
   // A given name that is also a function word (مزاحم خلف العبيدي): the family name after it shows it is a name.

@@ -36,13 +36,36 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
   const conj = conjunctionOnName(tok, lexicon);
   if (conj !== null) return conj;
   if (tok.key.length < 2 * MIN_PART) return [tok];
-  if (procliticForms(tok.key).some(([f]) => isKnownWord(f, lexicon))) return [tok];
   const text = tok.key;
-  const adjective = gluedAdjectiveCut(text, lexicon);
-  if (adjective > 0) {
-    const { text: norm, map } = normalizeWithMap(tok.surface);
-    if (norm === text) return [subToken(tok, 0, map[adjective]), subToken(tok, map[adjective], tok.surface.length)];
+  const cut = glueCut(text, lexicon);
+  if (cut < 0) return [tok];
+  const { text: norm, map } = normalizeWithMap(tok.surface);
+  if (norm !== text) return [tok];
+  const at = map[cut];
+  return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
+}
+
+/** Memo of {@link glueCut} per lexicon (bounded, cleared when full): words recur, and the cut depends on the word only. */
+const CUTS = new WeakMap<Lexicon, Map<string, number>>();
+const CUTS_MAX = 100_000;
+
+/** Where the normalised word `text` splits into two glued words (see {@link splitGlued}), or -1. */
+function glueCut(text: string, lexicon: Lexicon): number {
+  let memo = CUTS.get(lexicon);
+  if (memo === undefined) CUTS.set(lexicon, (memo = new Map()));
+  let cut = memo.get(text);
+  if (cut === undefined) {
+    cut = findGlueCut(text, lexicon);
+    if (memo.size >= CUTS_MAX) memo.clear();
+    memo.set(text, cut);
   }
+  return cut;
+}
+
+function findGlueCut(text: string, lexicon: Lexicon): number {
+  if (procliticForms(text).some(([f]) => isKnownWord(f, lexicon))) return -1;
+  const adjective = gluedAdjectiveCut(text, lexicon);
+  if (adjective > 0) return adjective;
   for (let cut = MIN_PART; cut <= text.length - MIN_PART; cut++) {
     const left = text.slice(0, cut);
     const right = text.slice(cut);
@@ -54,14 +77,9 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
     const rightFn = lexicon.words.functionWords.has(right);
     const leftAny = procliticForms(left).some(([f]) => isSingleName(f, lexicon, true));
     const rightAny = isSingleName(right, lexicon, true);
-    if ((leftName && (rightFn || rightName)) || (leftFn && rightName) || (leftAny && rightFn) || (leftFn && rightAny)) {
-      const { text: norm, map } = normalizeWithMap(tok.surface);
-      if (norm !== text) return [tok];
-      const at = map[cut];
-      return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
-    }
+    if ((leftName && (rightFn || rightName)) || (leftFn && rightName) || (leftAny && rightFn) || (leftFn && rightAny)) return cut;
   }
-  return [tok];
+  return -1;
 }
 
 /**
@@ -133,6 +151,14 @@ export function buildTokenView(text: string, rawTokens: Token[], sentences: Sent
 /** Offset in the body where the name starts once `prefix` normalised proclitic characters are dropped. */
 export function strippedStart(tok: Token, prefix: number): number {
   if (prefix === 0) return tok.start;
-  const { map } = normalizeWithMap(tok.surface);
+  let map = OFFSET_MAPS.get(tok.surface);
+  if (map === undefined) {
+    map = normalizeWithMap(tok.surface).map;
+    if (OFFSET_MAPS.size >= CUTS_MAX) OFFSET_MAPS.clear();
+    OFFSET_MAPS.set(tok.surface, map);
+  }
   return tok.start + map[Math.min(prefix, map.length - 1)];
 }
+
+/** Memo of the normalisation offset maps of token surfaces (bounded; the map depends on the surface only). */
+const OFFSET_MAPS = new Map<string, ArrayLike<number>>();

@@ -104,7 +104,7 @@ function mediaContext(v: TokenView, i: number, length: number, prefix: number, l
   if (!lam) return false;
   for (let k = from; k < i; k++) {
     const key = v.keys[k];
-    if (key !== null && (lexicon.words.speechVerbs.has(key) || (/^[وف]/u.test(key) && lexicon.words.speechVerbs.has(key.slice(1))))) return true;
+    if (key !== null && (lexicon.words.speechVerbs.has(key) || ((key.startsWith("و") || key.startsWith("ف")) && lexicon.words.speechVerbs.has(key.slice(1))))) return true;
   }
   return false;
 }

@@ -11,7 +11,8 @@
  */
 import type { EntityType } from "../graph/schema.ts";
 import type { Lexicon } from "../lexicon/types.ts";
-import { nameKeys } from "../lexicon/trie.ts";
+import { sharedNameKeys } from "../lexicon/trie.ts";
+import { spacesCollapsed } from "../text/normalize.ts";
 import { cachedKey as normalizeKey } from "./keys.ts";
 import type { ExtractedEntity, Mention } from "./types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
@@ -26,7 +27,8 @@ function entityKeyOf(c: Candidate): string {
   return `${c.type}:${normalizeKey(c.label)}`;
 }
 
-const display = (s: string): string => s.replace(/\s+/g, " ").trim();
+/** White space collapsed and trimmed (the regex is skipped when it would change nothing). */
+const display = (s: string): string => (spacesCollapsed(s) ? s : s.replace(/\s+/g, " ").trim());
 
 /** Result of {@link resolveMentions}. */
 export interface Resolution {
@@ -41,11 +43,11 @@ function joinShortForms(cands: Candidate[]): void {
   if (hosts.size === 0) return;
   const keyOfName = new Map<string, string>();
   for (const c of humans) {
-    const k = nameKeys(c.label).join(" ");
+    const k = sharedNameKeys(c.label).join(" ");
     if (!hosts.has(k) && !keyOfName.has(k)) keyOfName.set(k, c.entityKey!);
   }
   for (const c of humans) {
-    const host = hosts.get(nameKeys(c.label).join(" "));
+    const host = hosts.get(sharedNameKeys(c.label).join(" "));
     const key = host !== undefined ? keyOfName.get(host) : undefined;
     if (key !== undefined) c.entityKey = key;
   }
@@ -57,14 +59,14 @@ function assignKeys(cands: Candidate[]): Candidate[] {
   for (const c of cands) if (c.roleOnly !== true) c.entityKey = entityKeyOf(c);
   joinShortForms(cands);
   // Pattern bodies that begin a longer same-type name.
-  const labels = new Map<string, { type: EntityType; words: string[] }>();
+  const labels = new Map<string, { type: EntityType; words: readonly string[] }>();
   for (const c of cands) {
     if (c.roleOnly === true || HUMAN.has(c.type)) continue;
-    labels.set(c.entityKey!, { type: c.type, words: nameKeys(c.entry?.label ?? c.label) });
+    labels.set(c.entityKey!, { type: c.type, words: sharedNameKeys(c.entry?.label ?? c.label) });
   }
   for (const c of cands) {
     if (c.roleOnly === true || c.entry !== undefined || HUMAN.has(c.type) || c.type === "place") continue;
-    const words = nameKeys(c.label);
+    const words = sharedNameKeys(c.label);
     const hosts = [...labels].filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
       l.words.length > words.length && words.every((w, i) => l.words[i] === w));
     // … or the name after a further head (اسايش السليمانية → مديرية أسايش السليمانية، شرطة البصرة → قيادة شرطة البصرة)
@@ -152,7 +154,7 @@ export function resolveMentions(docId: string, text: string, cands: Candidate[],
     const human = HUMAN.has(cs[0].type);
     const type: EntityType = entry?.type ?? (human ? (cs.some((c) => c.type === "official") ? "official" : "person") : named[0].type);
     typeOf.set(id, type);
-    const label = entry?.label ?? display(named.reduce((a, b) => (nameKeys(b.label).length > nameKeys(a.label).length ? b : a)).label);
+    const label = entry?.label ?? display(named.reduce((a, b) => (sharedNameKeys(b.label).length > sharedNameKeys(a.label).length ? b : a)).label);
     const labelKey = normalizeKey(label);
     const aliases: string[] = [];
     const seen = new Set([labelKey]);

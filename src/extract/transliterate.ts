@@ -61,8 +61,33 @@ export function romanisationContext(source: TransliterationSource = new Map()): 
  * non-Arabic input returns it trimmed.
  */
 export function transliterate(name: string, source: TransliterationSource = new Map()): string {
-  const words = name.trim().split(/\s+/).filter((w) => w !== "");
-  return romaniseName(words, romanisationContext(source));
+  const memo = memoOf(source);
+  const key = `n\u0000${name}`;
+  let out = memo.get(key);
+  if (out === undefined) {
+    const words = name.trim().split(/\s+/).filter((w) => w !== "");
+    out = romaniseName(words, romanisationContext(source));
+    remember(memo, key, out);
+  }
+  return out;
+}
+
+/**
+ * Results per source object: the romaniser is a pure function of the text and the source (a lexicon is not
+ * changed once loaded), and names recur across documents. Bounded; cleared when full.
+ */
+const MEMO = new WeakMap<object, Map<string, string>>();
+const MEMO_MAX = 50_000;
+
+function memoOf(source: TransliterationSource): Map<string, string> {
+  let m = MEMO.get(source);
+  if (m === undefined) MEMO.set(source, (m = new Map()));
+  return m;
+}
+
+function remember(memo: Map<string, string>, key: string, value: string): void {
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, value);
 }
 
 /**
@@ -71,5 +96,12 @@ export function transliterate(name: string, source: TransliterationSource = new 
  * otherwise romanised (see romanise-phrase.ts). `opt.translate: false` always romanises (street names).
  */
 export function transliterateComplement(template: string, x: string, source: TransliterationSource, opt: ComplementOptions = {}): string {
-  return romaniseComplement(template, x, romanisationContext(source), opt);
+  const memo = memoOf(source);
+  const key = `c\u0000${opt.translate === false ? 0 : 1}\u0000${template}\u0000${x}`;
+  let out = memo.get(key);
+  if (out === undefined) {
+    out = romaniseComplement(template, x, romanisationContext(source), opt);
+    remember(memo, key, out);
+  }
+  return out;
 }

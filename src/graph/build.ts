@@ -34,24 +34,68 @@ function compareProvenance(x: Provenance, y: Provenance): number {
   return x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start || x.end - y.end || x.sentence - y.sentence;
 }
 
+/** First index `i ≥ from` of the sorted list `a` with `a[i] ≥ p` (binary search). */
+function lowerBound(a: readonly Provenance[], p: Provenance, from: number): number {
+  let lo = from;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareProvenance(a[mid], p) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Adds provenance entries not already present; returns the merged list in (doc, start) order. `a` is a stored
- * list (already in that order); `b` is sorted here and merged in one pass, equal records given once — linear in
- * the size of `a`, so an entity named in every one of many documents does not cost a sort per document.
+ * list (already in that order, no duplicates); `b` is sorted here and each of its records is placed by binary
+ * search, equal records given once. The stored records are copied in slices, not compared one by one, so an
+ * entity named in every one of many documents costs little per document.
  */
 function mergeProvenance(a: Provenance[], b: Provenance[]): Provenance[] {
   const add = b.map((p) => ({ doc: p.doc, sentence: p.sentence, start: p.start, end: p.end })).sort(compareProvenance);
-  const out: Provenance[] = [];
-  let i = 0;
-  let j = 0;
-  const push = (p: Provenance) => {
-    const last = out[out.length - 1];
-    if (last === undefined || compareProvenance(last, p) !== 0) out.push(p);
-  };
-  while (i < a.length || j < add.length) {
-    if (j >= add.length || (i < a.length && compareProvenance(a[i], add[j]) <= 0)) push(a[i++]);
-    else push(add[j++]);
+  const pieces: Provenance[][] = [];
+  let from = 0;
+  let last: Provenance | undefined;
+  for (const p of add) {
+    if (last !== undefined && compareProvenance(last, p) === 0) continue;
+    last = p;
+    const at = lowerBound(a, p, from);
+    if (at < a.length && compareProvenance(a[at], p) === 0) {
+      from = at;
+      continue;
+    }
+    pieces.push(a.slice(from, at), [p]);
+    from = at;
   }
+  if (pieces.length === 0) return a.slice();
+  pieces.push(a.slice(from));
+  return ([] as Provenance[]).concat(...pieces);
+}
+
+/** Normalised keys of the `docs` lists stored in a graph, by list (see {@link addDoc}). */
+type DocKeys = Map<readonly string[], Set<string>>;
+const DOC_KEYS = new WeakMap<KnowledgeGraph, DocKeys>();
+
+function docKeysOf(graph: KnowledgeGraph): DocKeys {
+  let m = DOC_KEYS.get(graph);
+  if (m === undefined) DOC_KEYS.set(graph, (m = new Map()));
+  return m;
+}
+
+/**
+ * `list` plus `id` unless a member has its normalised key. The key sets of the lists this returns are kept in
+ * `known` (by list; the replaced list's entry is dropped), so adding a document to an entity named in many
+ * documents does not normalise them all again.
+ */
+function addDoc(known: DocKeys, list: readonly string[], id: string): string[] {
+  const keys = known.get(list) ?? new Set(list.map(normalizeKey));
+  const k = normalizeKey(id);
+  if (keys.has(k)) return [...list];
+  const out = [...list, id];
+  known.delete(list);
+  keys.add(k);
+  known.set(out, keys);
   return out;
 }
 
@@ -87,16 +131,16 @@ function rekeyNode(graph: KnowledgeGraph, from: string, to: string, attrs: NodeA
 }
 
 /** Finds the node an entity belongs to (existing or new key). */
-function resolveNodeKey(graph: KnowledgeGraph, e: ExtractedEntity): string {
-  const key = entityNodeKey(e.type, e.label);
-  if (!HUMAN.has(e.type)) return key;
-  const other = entityNodeKey(e.type === "official" ? "person" : "official", e.label);
+function resolveNodeKey(graph: KnowledgeGraph, type: EntityType, label: string): string {
+  const key = entityNodeKey(type, label);
+  if (!HUMAN.has(type)) return key;
+  const other = entityNodeKey(type === "official" ? "person" : "official", label);
   if (graph.hasNode(key)) return key;
   if (graph.hasNode(other)) return other;
-  const words = normalizeKey(e.label).split(" ");
+  const words = normalizeKey(label).split(" ");
   if (words.length === 1) {
     // A one-word name joins the one person that has it among its names.
-    const k = normalizeKey(e.label);
+    const k = normalizeKey(label);
     const hits = graph.filterNodes((_n, a) => HUMAN.has(a.type) && namesOf(a).has(k));
     if (hits.length === 1) return hits[0];
   }
@@ -108,14 +152,15 @@ function docDate(doc: SourceDocument): string | undefined {
   return doc.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(doc.date) ? doc.date : undefined;
 }
 
-function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: SourceDocument): string {
+function mergeEntity(graph: KnowledgeGraph, e: ExtractedEntity, doc: SourceDocument, docKeys: DocKeys): string {
   // Labels keep the spelling as written, without invisible bidi and zero-width controls (src/text/display.ts).
-  const e = { ...extracted, label: displayLabel(extracted.label), aliases: extracted.aliases.map(displayLabel) };
-  let key = resolveNodeKey(graph, e);
+  const label = displayLabel(e.label);
+  const aliases = e.aliases.map(displayLabel);
+  let key = resolveNodeKey(graph, e.type, label);
   const date = docDate(doc);
   if (!graph.hasNode(key)) {
     const attrs: NodeAttributes = {
-      label: e.label, type: e.type, aliases: unionStrings([], e.aliases, e.label),
+      label, type: e.type, aliases: unionStrings([], aliases, label),
       labelEn: e.labelEn, labelEnSource: e.labelEnSource, provenance: mergeProvenance([], e.provenance),
       mentions: 0, docs: [doc.id], confidence: e.confidence, source: e.source,
     };
@@ -134,13 +179,13 @@ function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: Sou
   const a = graph.getNodeAttributes(key);
   const next: NodeAttributes = { ...a };
   // A longer full name becomes the label; the shorter one stays an alias.
-  if (HUMAN.has(a.type) && normalizeKey(e.label).split(" ").length > normalizeKey(a.label).split(" ").length) {
-    next.aliases = unionStrings([a.label, ...a.aliases], e.aliases, e.label);
-    next.label = e.label;
+  if (HUMAN.has(a.type) && normalizeKey(label).split(" ").length > normalizeKey(a.label).split(" ").length) {
+    next.aliases = unionStrings([a.label, ...a.aliases], aliases, label);
+    next.label = label;
     next.labelEn = e.labelEn;
     next.labelEnSource = e.labelEnSource;
   } else {
-    next.aliases = unionStrings(a.aliases, [e.label, ...e.aliases], a.label);
+    next.aliases = unionStrings(a.aliases, [label, ...aliases], a.label);
   }
   if (a.labelEnSource !== "lexicon" && e.labelEnSource === "lexicon") {
     next.labelEn = e.labelEn;
@@ -148,7 +193,7 @@ function mergeEntity(graph: KnowledgeGraph, extracted: ExtractedEntity, doc: Sou
   }
   next.provenance = mergeProvenance(a.provenance, e.provenance);
   next.mentions = next.provenance.length;
-  next.docs = unionStrings(a.docs, [doc.id]);
+  next.docs = addDoc(docKeys, a.docs, doc.id);
   const roles = unionStrings(a.roles, e.roles);
   if (roles.length > 0) next.roles = roles;
   next.confidence = Math.max(a.confidence ?? 0, e.confidence);
@@ -192,10 +237,27 @@ function weightOf(provenance: Provenance[]): number {
   return n;
 }
 
+/** Number of distinct sentences of document `doc` in a list in provenance order (its records are contiguous). */
+function sentencesIn(list: readonly Provenance[], doc: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].doc < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  const seen = new Set<number>();
+  for (let i = lo; i < list.length && list[i].doc === doc; i++) seen.add(list[i].sentence);
+  return seen.size;
+}
+
 function mergeEdgeAttrs(graph: KnowledgeGraph, key: string, provenance: Provenance[], confidence?: number): void {
   const a = graph.getEdgeAttributes(key);
   const prov = mergeProvenance(a.provenance, provenance);
-  const next = { ...a, provenance: prov, weight: weightOf(prov) };
+  // The weight changes only in the documents of the added records (a stored weight is `weightOf` its list).
+  let weight = a.weight;
+  for (const d of new Set(provenance.map((p) => p.doc))) weight += sentencesIn(prov, d) - sentencesIn(a.provenance, d);
+  const next = { ...a, provenance: prov, weight };
   if (confidence !== undefined) next.confidence = Math.max(a.confidence ?? 0, confidence);
   graph.replaceEdgeAttributes(key, next);
 }
@@ -218,12 +280,13 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
   if (graph.getAttribute("schemaVersion") === undefined) graph.setAttribute("schemaVersion", 1);
 
   const local = new Map<string, string>();
-  for (const e of extraction.entities) local.set(e.id, mergeEntity(graph, e, doc));
+  const docKeys = docKeysOf(graph);
+  for (const e of extraction.entities) local.set(e.id, mergeEntity(graph, e, doc, docKeys));
   // A person node re-keyed later in this loop (person → official) must be looked up again.
   for (const [id, key] of local) {
     if (!graph.hasNode(key)) {
       const e = extraction.entities.find((x) => x.id === id)!;
-      local.set(id, resolveNodeKey(graph, { ...e, type: "official" }));
+      local.set(id, resolveNodeKey(graph, "official", e.label));
     }
   }
   const eventsEn = eventLabelsEn(extraction);

@@ -59,9 +59,23 @@ function computeProcliticForms(key: string): Array<[string, number]> {
   return out;
 }
 
-/** Splits a name into normalised word keys (the same keys `tokenize` gives its tokens). */
+/** Memo of {@link nameKeys} (bounded, cleared when full; the result depends on the name only). */
+const NAME_KEYS = new Map<string, readonly string[]>();
+
+/** {@link nameKeys} without the copy: a shared, memoised list that callers must not modify. */
+export function sharedNameKeys(name: string): readonly string[] {
+  let keys = NAME_KEYS.get(name);
+  if (keys === undefined) {
+    if (NAME_KEYS.size >= FORMS_MAX) NAME_KEYS.clear();
+    keys = normalizeKey(name).split(" ").filter((w) => w !== "");
+    NAME_KEYS.set(name, keys);
+  }
+  return keys;
+}
+
+/** Splits a name into normalised word keys (the same keys `tokenize` gives its tokens). A new array each call. */
 export function nameKeys(name: string): string[] {
-  return normalizeKey(name).split(" ").filter((w) => w !== "");
+  return sharedNameKeys(name).slice();
 }
 
 /** A trie from word-key sequences to values. */

@@ -71,8 +71,15 @@ const THIS = "الحالي|الحاليه|الجاري|الجاريه";
 const YEARWORD = "عام|العام|سنه|السنه|لعام|لسنه|بعام|وعام";
 const YEAR = `(?:\\s*[,،]?\\s*(?:من\\s+)?(?:${YEARWORD})?\\s*(\\d{4})(?:\\s*م${E}|\\s*ميلادي(?:ه)?${E})?)`;
 const MONTHX = `(${MONTH})(?:\\s*[/(\\-–]?\\s*(${MONTH})\\s*\\)?)?`;
-/** A day number or ordinal, but not the ordinal inside a month name (كانون الثاني، تشرين الاول). */
-const DAY = `(?<!(?:كانون|تشرين)\\s+)(?:(\\d{1,2})|(${ORD}))`;
+/** Where a day starts: not at the ordinal inside a month name (كانون الثاني، تشرين الاول). */
+const NOT_IN_MONTH = `(?<!(?:كانون|تشرين)\\s+)`;
+/** A day number or ordinal (rules with a day start where {@link NOT_IN_MONTH} holds). */
+const DAY = `(?:(\\d{1,2})|(${ORD}))`;
+
+/** Whole-word tests for the captured relative words. */
+const IS_PAST = new RegExp(`^(?:${PAST})$`, "u");
+const IS_NEXT = new RegExp(`^(?:${NEXT})$`, "u");
+const IS_THIS = new RegExp(`^(?:${THIS})$`, "u");
 
 /** Resolves a year for a day/month given without one: the year that puts it closest to the reference date. */
 function nearestYear(ref: YMD, m: number, d: number): number {
@@ -88,7 +95,39 @@ function nearestYear(ref: YMD, m: number, d: number): number {
 
 interface Rule {
   re: RegExp;
+  /**
+   * Zero-width assertions the match must satisfy where it starts (sticky; `B`, the word start, and for day
+   * numbers also "not inside a month name"); `re` is the pattern after them.
+   */
+  startsWhere?: RegExp;
   make: (m: RegExpExecArray, ref: YMD | undefined) => Found | null;
+}
+
+/**
+ * A rule pattern `lead` + `rest` where `lead` holds only lookbehinds (B, a word start, and the like): `lead` is
+ * tested at the matches of `rest` (see {@link nextMatch}), not at every position of the text — a lookbehind on
+ * large Unicode classes at every position is what made the scan slow — and the matches are the same.
+ */
+const atWordStart = (rest: string, lead = B) => ({ re: new RegExp(rest, "gu"), startsWhere: new RegExp(lead, "uy") });
+
+/**
+ * The next match of a rule from `rule.re.lastIndex`: for a rule with `startsWhere`, the first match of the
+ * pattern after the lead at a position where the lead holds — what lead + pattern would match, since the lead is
+ * zero-width and captures nothing.
+ */
+function nextMatch(rule: Rule, text: string): RegExpExecArray | null {
+  const re = rule.re;
+  const lead = rule.startsWhere;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (lead === undefined) return m;
+    lead.lastIndex = m.index;
+    if (lead.test(text)) return m;
+    // As a global /u search does after a failed position: advance one code point.
+    const c = text.charCodeAt(m.index);
+    const d = text.charCodeAt(m.index + 1);
+    re.lastIndex = m.index + (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1);
+  }
+  return null;
 }
 
 function relative(ref: YMD | undefined, f: (r: YMD) => { p: YMD; precision: "year" | "month" | "day" } | null): Found | null {
@@ -109,7 +148,7 @@ const RULES: Rule[] = [
   },
   // Day + month (+ year | + past/next): "15 آذار مارس 2021", "التاسع من ايار", "4 آب الماضي".
   {
-    re: new RegExp(`${B}${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHX}(?:${YEAR}|\\s+(${PAST}|${NEXT}|${THIS})${E})?${E}`, "gu"),
+    ...atWordStart(`${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHX}(?:${YEAR}|\\s+(${PAST}|${NEXT}|${THIS})${E})?${E}`, B + NOT_IN_MONTH),
     make: (m, ref) => {
       const d = m[1] !== undefined ? +m[1] : ordinalOf(m[2])!;
       const mo = monthOf(m[3])!;
@@ -119,19 +158,19 @@ const RULES: Rule[] = [
       }
       return relative(ref, (r) => {
         let y = nearestYear(r, mo, d);
-        if (m[6] !== undefined && new RegExp(`^(?:${PAST})$`, "u").test(m[6])) y = dayNumber({ y: r.y, m: mo, d }) < dayNumber(r) ? r.y : r.y - 1;
-        else if (m[6] !== undefined && new RegExp(`^(?:${NEXT})$`, "u").test(m[6])) y = dayNumber({ y: r.y, m: mo, d }) > dayNumber(r) ? r.y : r.y + 1;
+        if (m[6] !== undefined && IS_PAST.test(m[6])) y = dayNumber({ y: r.y, m: mo, d }) < dayNumber(r) ? r.y : r.y - 1;
+        else if (m[6] !== undefined && IS_NEXT.test(m[6])) y = dayNumber({ y: r.y, m: mo, d }) > dayNumber(r) ? r.y : r.y + 1;
         return valid(y, mo, d) ? { p: { y, m: mo, d }, precision: "day" } : null;
       });
     },
   },
   // Day of the current / last / next month: "في الثالث من الشهر الحالي", "في 9 من الشهر الجاري".
   {
-    re: new RegExp(`${B}${DAY}\\s+(?:من\\s+)?(?:الشهر|هذا\\s+الشهر)\\s*(${THIS}|${PAST}|${NEXT})?${E}`, "gu"),
+    ...atWordStart(`${DAY}\\s+(?:من\\s+)?(?:الشهر|هذا\\s+الشهر)\\s*(${THIS}|${PAST}|${NEXT})?${E}`, B + NOT_IN_MONTH),
     make: (m, ref) => {
       const d = m[1] !== undefined ? +m[1] : ordinalOf(m[2])!;
       if (d < 1 || d > 31) return null;
-      const shift = m[3] === undefined || new RegExp(`^(?:${THIS})$`, "u").test(m[3]) ? 0 : new RegExp(`^(?:${PAST})$`, "u").test(m[3]) ? -1 : 1;
+      const shift = m[3] === undefined || IS_THIS.test(m[3]) ? 0 : IS_PAST.test(m[3]) ? -1 : 1;
       return relative(ref, (r) => {
         const p = addMonths(r, shift);
         return valid(p.y, p.m, d) ? { p: { y: p.y, m: p.m, d }, precision: "day" } : null;
@@ -140,7 +179,7 @@ const RULES: Rule[] = [
   },
   // Month + year: "كانون الثاني يناير عام 2017", "آب 2014".
   {
-    re: new RegExp(`${B}(?:شهر\\s+)?${MONTHX}${YEAR}${E}`, "gu"),
+    ...atWordStart(`(?:شهر\\s+)?${MONTHX}${YEAR}${E}`),
     make: (m) => {
       const mo = monthOf(m[1])!;
       const y = +m[3];
@@ -149,20 +188,20 @@ const RULES: Rule[] = [
   },
   // Month + past / next / current: "آذار الماضي", "حزيران المقبل".
   {
-    re: new RegExp(`${B}(?:شهر\\s+)?${MONTHX}\\s+(${PAST}|${NEXT}|${THIS})${E}`, "gu"),
+    ...atWordStart(`(?:شهر\\s+)?${MONTHX}\\s+(${PAST}|${NEXT}|${THIS})${E}`),
     make: (m, ref) => {
       const mo = monthOf(m[1])!;
       return relative(ref, (r) => {
         let y = r.y;
-        if (new RegExp(`^(?:${PAST})$`, "u").test(m[3])) y = mo < r.m ? r.y : r.y - 1;
-        else if (new RegExp(`^(?:${NEXT})$`, "u").test(m[3])) y = mo > r.m ? r.y : r.y + 1;
+        if (IS_PAST.test(m[3])) y = mo < r.m ? r.y : r.y - 1;
+        else if (IS_NEXT.test(m[3])) y = mo > r.m ? r.y : r.y + 1;
         return { p: { y, m: mo, d: 1 }, precision: "month" };
       });
     },
   },
   // "شهر" + month without a year: "في شهر آب" → the nearest such month (a bare month name is too ambiguous: آب, ماي).
   {
-    re: new RegExp(`${B}شهر\\s+${MONTHX}${E}`, "gu"),
+    ...atWordStart(`شهر\\s+${MONTHX}${E}`),
     make: (m, ref) => {
       const mo = monthOf(m[1])!;
       return relative(ref, (r) => {
@@ -174,12 +213,11 @@ const RULES: Rule[] = [
   },
   // Year: "عام 2014", "2021م", "سنة 2020 ميلادية", "في 2014." (not Hijri years: "1442 هـ").
   {
-    re: new RegExp(
-      `${B}(?:(?:${YEARWORD}|منذ|حتي|مطلع|اواخر|اوائل|منتصف)\\s+(\\d{4})(?!\\s*ه${E}|\\s*هجري)(?:\\s*م${E}|\\s*ميلادي(?:ه)?${E})?` +
+    ...atWordStart(
+      `(?:(?:${YEARWORD}|منذ|حتي|مطلع|اواخر|اوائل|منتصف)\\s+(\\d{4})(?!\\s*ه${E}|\\s*هجري)(?:\\s*م${E}|\\s*ميلادي(?:ه)?${E})?` +
         `|(\\d{4})\\s*(?:م|ميلادي|ميلاديه)${E}` +
         // "في 2014" only when the number ends the clause (not "في 2000 منزل").
         `|(?<=${B}في\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,،؛:)\\n]|$)))(?![\\d])`,
-      "gu",
     ),
     make: (m) => {
       const y = +(m[1] ?? m[2] ?? m[3]);
@@ -188,7 +226,7 @@ const RULES: Rule[] = [
   },
   // Day words: "أول أمس", "أمس", "اليوم", "غداً", "بعد غد".
   {
-    re: new RegExp(`${B}(اول\\s+(?:من\\s+)?امس|امس|البارحه|اليوم|غدا|بعد\\s+غد)${E}`, "gu"),
+    ...atWordStart(`(اول\\s+(?:من\\s+)?امس|امس|البارحه|اليوم|غدا|بعد\\s+غد)${E}`),
     make: (m, ref) => {
       const w = m[1].replace(/\s+/gu, " ");
       const shift = w.startsWith("اول") ? -2 : w === "امس" || w === "البارحه" ? -1 : w === "اليوم" ? 0 : w === "غدا" ? 1 : 2;
@@ -198,7 +236,7 @@ const RULES: Rule[] = [
   // Days ago: "قبل ثلاثة أيام", "منذ يومين", "قبل 10 أيام" — an exact day; not "قبل يومين من الهجوم" (counted
   // from another event) nor "منذ يوم الأحد". Weeks ago ("قبل أسبوع", "الأسبوع الماضي") give no day and are left undated.
   {
-    re: new RegExp(`${B}(?:قبل|منذ)\\s+(?:(\\d{1,2})\\s+(?:ايام|يوما|يوم)|(${alt([...DAY_COUNTS.keys()])})\\s+(?:ايام|يوما)|(يومين|يوم))${E}(?!\\s+(?:من\\s+ال|${alt([...WEEKDAYS.keys()])}|امس|واحد))`, "gu"),
+    ...atWordStart(`(?:قبل|منذ)\\s+(?:(\\d{1,2})\\s+(?:ايام|يوما|يوم)|(${alt([...DAY_COUNTS.keys()])})\\s+(?:ايام|يوما)|(يومين|يوم))${E}(?!\\s+(?:من\\s+ال|${alt([...WEEKDAYS.keys()])}|امس|واحد))`),
     make: (m, ref) => {
       const n = m[1] !== undefined ? +m[1] : m[2] !== undefined ? DAY_COUNTS.get(m[2])! : m[3] === "يومين" ? 2 : 1;
       if (n < 1 || n > 60) return null;
@@ -207,13 +245,13 @@ const RULES: Rule[] = [
   },
   // Weekdays: "الأحد" (the latest on or before the document date), "يوم السبت الماضي", "الخميس المقبل".
   {
-    re: new RegExp(`${B}(?:يوم\\s+)?(${alt([...WEEKDAYS.keys()])})(?:\\s+(${PAST}|${NEXT}))?${E}`, "gu"),
+    ...atWordStart(`(?:يوم\\s+)?(${alt([...WEEKDAYS.keys()])})(?:\\s+(${PAST}|${NEXT}))?${E}`),
     make: (m, ref) => {
       const wd = WEEKDAYS.get(m[1])!;
       return relative(ref, (r) => {
         const today = new Date(Date.UTC(r.y, r.m - 1, r.d)).getUTCDay();
         let back = (today - wd + 7) % 7;
-        if (m[2] !== undefined && new RegExp(`^(?:${NEXT})$`, "u").test(m[2])) return { p: addDays(r, (wd - today + 7) % 7 || 7), precision: "day" };
+        if (m[2] !== undefined && IS_NEXT.test(m[2])) return { p: addDays(r, (wd - today + 7) % 7 || 7), precision: "day" };
         if (m[2] !== undefined && back === 0) back = 7;
         return { p: addDays(r, -back), precision: "day" };
       });
@@ -221,12 +259,12 @@ const RULES: Rule[] = [
   },
   // This / last / next month or year: "الشهر الماضي", "العام الماضي", "السنة المقبلة", "هذا العام".
   {
-    re: new RegExp(`${B}(?:(?:ال)?(شهر|عام|سنه)\\s+(${PAST}|${NEXT}|${THIS})|هذا\\s+(الشهر|العام)|هذه\\s+(السنه))${E}`, "gu"),
+    ...atWordStart(`(?:(?:ال)?(شهر|عام|سنه)\\s+(${PAST}|${NEXT}|${THIS})|هذا\\s+(الشهر|العام)|هذه\\s+(السنه))${E}`),
     make: (m, ref) => {
       const unit = m[1] ?? m[3] ?? m[4];
       const month = unit === "شهر" || unit === "الشهر";
       const which = m[2];
-      const shift = which === undefined || new RegExp(`^(?:${THIS})$`, "u").test(which) ? 0 : new RegExp(`^(?:${PAST})$`, "u").test(which) ? -1 : 1;
+      const shift = which === undefined || IS_THIS.test(which) ? 0 : IS_PAST.test(which) ? -1 : 1;
       return relative(ref, (r) => (month ? { p: addMonths(r, shift), precision: "month" } : { p: { y: r.y + shift, m: 1, d: 1 }, precision: "year" }));
     },
   },
@@ -246,7 +284,7 @@ export function findDates(text: string, refDate?: string): DateMention[] {
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(norm); m !== null; m = rule.re.exec(norm)) {
+    for (let m = nextMatch(rule, norm); m !== null; m = nextMatch(rule, norm)) {
       const ns = m.index;
       const ne = ns + m[0].length;
       if (!free(ns, ne)) continue;

@@ -5,6 +5,8 @@
  * runs of white space (collapsed to one space, trimmed). Keys for matching come from `normalizeKey`, not from here.
  */
 
+import { spacesCollapsed } from "./normalize.ts";
+
 const INVISIBLE = /[\u200B\u200D-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]+/gu;
 const EDGE_ZWNJ = /(?<![\p{L}\p{M}])\u200C+|\u200C+(?![\p{L}\p{M}])|\u200C(?=\u200C)/gu;
 const SPACES = /\s+/gu;
@@ -14,5 +16,16 @@ const SPACES = /\s+/gu;
  * `displayLabel("كريم  الحسناوي") === "كريم الحسناوي"`, `displayLabel("می\u200Cخواهم")` keeps its ZWNJ.
  */
 export function displayLabel(s: string): string {
+  if (!hasInvisible(s) && spacesCollapsed(s)) return s;
   return s.replace(INVISIBLE, "").replace(EDGE_ZWNJ, "").replace(SPACES, " ").trim();
+}
+
+/** True when `s` holds a character {@link INVISIBLE} or {@link EDGE_ZWNJ} may remove (ZWNJ included). */
+function hasInvisible(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x200b && c <= 0x200f) || c === 0x061c || (c >= 0x202a && c <= 0x202e) || c === 0x2060 ||
+      (c >= 0x2066 && c <= 0x2069) || c === 0xfeff || c === 0x00ad) return true;
+  }
+  return false;
 }

@@ -192,9 +192,25 @@ function hasSpace(s: string): boolean {
 
 const SPACE_RUN = /\s+/gu;
 
+/**
+ * True when every white space of `s` is a single U+0020 between two other characters (`\s` and `trim` then
+ * change nothing).
+ */
+export function spacesCollapsed(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 32) return false;
+    } else if ((c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
+  }
+  return true;
+}
+
 /** White space collapsed to one U+0020 and trimmed (no-op, returning `s`, when `s` has no white space). */
 export function collapseSpaces(s: string): string {
-  return hasSpace(s) ? s.replace(SPACE_RUN, " ").trim() : s;
+  return hasSpace(s) && !spacesCollapsed(s) ? s.replace(SPACE_RUN, " ").trim() : s;
 }
 
 /**

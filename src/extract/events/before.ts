@@ -78,7 +78,7 @@ function supportBefore(view: DocView, lex: TriggerLexicon, before: Mention[], be
   if (lead.length >= 3 && lead[lead.length - 1] === "من" && DETACHMENTS.has(lead[lead.length - 2])) lead = lead.slice(0, -2);
   const word = lead[lead.length - 1];
   if (word === undefined) return undefined;
-  const bare = /^[وف]/u.test(word) ? word.slice(1) : word;
+  const bare = (word.startsWith("و") || word.startsWith("ف")) ? word.slice(1) : word;
   const rest = between.filter((w) => !lex.timeWords.has(w)).join(" ");
   return lex.supportVerbs.find((sv) => sv.verbs.some((p) => (p[0] === word || p[0] === bare) && p.slice(1).join(" ") === rest));
 }

@@ -8,7 +8,7 @@
 import type { Phrase } from "../../lexicon/cues.ts";
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import { type DocView, spanWords } from "../relations/view.ts";
-import { designatorStages, endsWith, proclitcReadings } from "../relations/words.ts";
+import { designatorStages, endsWith, keyReadings } from "../relations/words.ts";
 import type { DateMention } from "../../text/dates.ts";
 
 /** Words that may stand between a trigger and an argument without making it a different phrase. */
@@ -90,7 +90,7 @@ export function leadCore(words: readonly string[], lex: TriggerLexicon, lw: Lead
 
 /** True when one of the words, read through its proclitics, is in `set`. */
 export function anyReadingIn(words: readonly string[], set: ReadonlySet<string>): boolean {
-  return words.some((w) => proclitcReadings(w).some((r) => set.has(r)));
+  return words.some((w) => keyReadings(w).some((r) => set.has(r)));
 }
 
 /** True when `words` ends with one of the phrases. */

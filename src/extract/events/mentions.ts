@@ -17,7 +17,7 @@ import type { Token } from "../../text/types.ts";
 import type { Mention } from "../types.ts";
 import { coordinated } from "../relations/lists.ts";
 import { type DocView, type SentenceView, tokenInMention, isBody, isPerson, leftEdge, typeOf } from "../relations/view.ts";
-import { encliticReadings, endsWith, matchAnyAt, type PhraseMatch, proclitcReadings, tokenReadings } from "../relations/words.ts";
+import { encliticReadings, endsWith, matchAnyAt, type PhraseMatch, keyReadings, tokenReadings } from "../relations/words.ts";
 import { type LeadWords, anyReadingIn, leadCore, leadWords } from "./leads.ts";
 import { HARD, blocked, countryAdjectiveAfter, dateBefore, frontedPlace, relativeClausePlaces } from "./context.ts";
 import { readBefore } from "./before.ts";
@@ -99,7 +99,7 @@ function candidateEntries(lex: TriggerLexicon, byFirst: ReadonlyMap<string, Trig
   let out = memo.get(key);
   if (out === undefined) {
     const found = new Set<TriggerEntry>();
-    for (const r of proclitcReadings(key)) {
+    for (const r of keyReadings(key)) {
       for (const e of byFirst.get(r) ?? []) found.add(e);
       for (const x of encliticReadings(r)) for (const e of byFirst.get(x) ?? []) found.add(e);
     }
@@ -259,7 +259,7 @@ export function sentenceEvents(
     const ev: EventMention = {
       type: entry.type, entry, sentence: s.index, start, end, surface: view.text.slice(start, end),
       tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, windowEnd: wEnd, chained: idx + 1 < found.length && wEnd === next,
-      participants: [], places: [], during: false, consequence: false, conjoined: /^[وف]/u.test(tokens[m.tokenStart].key) && m.phrase[0] !== tokens[m.tokenStart].key,
+      participants: [], places: [], during: false, consequence: false, conjoined: (tokens[m.tokenStart].key.startsWith("و") || tokens[m.tokenStart].key.startsWith("ف")) && m.phrase[0] !== tokens[m.tokenStart].key,
     };
     readBefore(view, s, lex, entry, m, words, ev, dates);
     readAfter(view, s, lex, entry, dates, words, ev, wEndOffset);

@@ -9,6 +9,7 @@ import { DataError } from "../../errors.ts";
 import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { TriggerLexicon } from "../../lexicon/triggers.ts";
 import { extractEvents } from "../events/index.ts";
+import type { LeadWords } from "../events/mentions.ts";
 import type { DocumentAnalysis, ExtractedEvent, ExtractedRelation } from "../types.ts";
 import { cooperationRelations, kinshipRelations, operationCooperation, oppositionRelations } from "./interaction.ts";
 import { counterpartRelations } from "./counterpart.ts";
@@ -19,6 +20,7 @@ import {
   type PlaceHierarchy, betweenRelations, constructRelations, hierarchyRelations, titleRelations,
 } from "./patterns.ts";
 import { type DocView, RelationSet, buildView } from "./view.ts";
+import { rankWordsOf } from "./words.ts";
 
 export type { PlaceHierarchy } from "./patterns.ts";
 
@@ -85,6 +87,22 @@ function promoteOfficials(view: DocView, rels: RelationSet): void {
   for (const m of view.analysis.mentions) if (promoted.has(m.entity)) m.type = "official";
 }
 
+const LEAD_WORDS = new WeakMap<CueLexicon, LeadWords>();
+
+/** The words that may open a list member or stand before an argument, from the cue lexicon (computed once per lexicon). */
+function leadWordsOf(cues: CueLexicon): LeadWords {
+  let w = LEAD_WORDS.get(cues);
+  if (w === undefined) {
+    // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
+    const descriptors = rankWordsOf(cues);
+    // … and so may a possessive kin word ("المواطن X ونجله Y": both are victims).
+    const kin = cues.kinship.possessive.flat();
+    w = { designators: new Set([...cues.designators, ...descriptors, ...kin]), descriptors };
+    LEAD_WORDS.set(cues, w);
+  }
+  return w;
+}
+
 /**
  * Extracts the typed relations and the events of one document.
  *
@@ -112,14 +130,7 @@ export function extractRelationsAndEvents(analysis: DocumentAnalysis, resources:
   successionRelations(view, rels, res.cues.confidence.title);
   soCalledRelations(view, rels, res.cues.confidence.affiliation);
   promoteOfficials(view, rels);
-  // Ranks and descriptors (والمنتسب، والجندي) may open a list member like designators do.
-  const descriptors = new Set(res.cues.ranks.flat());
-  // … and so may a possessive kin word ("المواطن X ونجله Y": both are victims).
-  const kin = res.cues.kinship.possessive.flat();
-  const events = extractEvents(view, res.triggers, rels, {
-    designators: new Set([...res.cues.designators, ...descriptors, ...kin]),
-    descriptors,
-  });
+  const events = extractEvents(view, res.triggers, rels, leadWordsOf(res.cues));
   operationCooperation(pendingCooperation, events, rels, res.cues.confidence.cooperation);
   cooccurrence(view, rels, res.cues.confidence.cooccurrence);
   return { relations: rels.list(), events };

@@ -8,7 +8,7 @@ import type { Mention } from "../types.ts";
 import { clauseSpeaker, clauseStart, coordinated, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, tokenInMention, isPerson, leftEdge, spanWords, tokenIndexAt, typeOf } from "./view.ts";
 import { normalizeKey } from "../../text/normalize.ts";
-import { endsWith, hasHardPunctuation, matchAnyAt } from "./words.ts";
+import { endsWith, hasHardPunctuation, matchAnyAt, rankWordsOf } from "./words.ts";
 
 /** First mention of the sentence starting at or after `offset`, within `maxGap` tokens; its index or -1. */
 function nextMention(view: DocView, s: SentenceView, offset: number, fromToken: number, maxGap: number): number {
@@ -222,7 +222,7 @@ function personListBefore(view: DocView, s: SentenceView, offset: number, design
  */
 export function kinshipRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
   const k = cues.kinship;
-  const rankWords = new Set(cues.ranks.flat());
+  const rankWords = rankWordsOf(cues);
   const conf = cues.confidence.kinship;
   const KIN_COPULAS = new Set(["وهو", "وهي", "هو", "هي"]);
   const tokens = view.analysis.tokens;

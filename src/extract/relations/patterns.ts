@@ -12,7 +12,7 @@ import type { CueLexicon } from "../../lexicon/cues.ts";
 import type { Mention } from "../types.ts";
 import { listLeft, listRight } from "./lists.ts";
 import { type DocView, type RelationSet, type SentenceView, gap, isBody, isPerson, leftEdge, spanWords, typeOf } from "./view.ts";
-import { designatorStages, endsWith, hasHardPunctuation, proclitcReadings, splitClitic } from "./words.ts";
+import { designatorStages, endsWith, hasHardPunctuation, keyReadings, rankWordsOf, splitClitic } from "./words.ts";
 
 /**
  * Pairs the members of a source list with the members of a target list: respectively when the counts are equal
@@ -108,7 +108,7 @@ function titleBody(view: DocView, s: SentenceView, m: Mention, allowPlace: boole
   if (inside.length > 0) return inside[inside.length - 1].entity;
   const words = spanWords(view, t.start, t.end);
   for (let k = 1; k < words.length; k++) {
-    for (const first of proclitcReadings(words[k])) {
+    for (const first of keyReadings(words[k])) {
       const ids = view.names.get([first, ...words.slice(k + 1)].join(" ")) ?? [];
       const hit = ids.find((id) => ok(id));
       if (hit) return hit;
@@ -119,7 +119,7 @@ function titleBody(view: DocView, s: SentenceView, m: Mention, allowPlace: boole
 
 /** Role appositions: HEADS / SPOKESPERSON_OF / MEMBER_OF from a person's title. */
 export function titleRelations(view: DocView, cues: CueLexicon, rels: RelationSet): void {
-  const rankWords = new Set(cues.ranks.flat());
+  const rankWords = rankWordsOf(cues);
   for (const s of view.sentences) {
     s.mentions.forEach((m, i) => {
       if (!isPerson(typeOf(view, m))) return;
@@ -175,7 +175,7 @@ export function constructRelations(view: DocView, cues: CueLexicon, rels: Relati
       if (!targets) continue;
       const words = spanWords(view, m.start, m.end);
       search: for (let k = 1; k < words.length; k++) {
-        for (const first of proclitcReadings(words[k])) {
+        for (const first of keyReadings(words[k])) {
           const ids = view.names.get([first, ...words.slice(k + 1)].join(" ")) ?? [];
           for (const id of ids) {
             if (id === m.entity) continue;

@@ -154,10 +154,12 @@ export class RelationSet {
   private readonly byKey = new Map<string, ExtractedRelation>();
   /** Unordered pair `a|b` (a < b) → relation types linking them, for {@link linked}. */
   private readonly pairs = new Map<string, Set<RelationType>>();
-  /** `type|source|target` of every relation, for {@link has}. */
+  /** `type|source|target` of every relation, for {@link has} (indexed when asked: see {@link pending}). */
   private readonly directed = new Set<string>();
   /** `type|source` of every relation, for {@link hasFrom}. */
   private readonly outgoing = new Set<string>();
+  /** Relations added since {@link directed} and {@link outgoing} were last brought up to date. */
+  private pending: ExtractedRelation[] = [];
 
   constructor(private readonly doc: string) {}
 
@@ -183,9 +185,18 @@ export class RelationSet {
     let types = this.pairs.get(pair);
     if (types === undefined) this.pairs.set(pair, (types = new Set()));
     types.add(type);
-    this.directed.add(`${type}|${s}|${t}`);
-    this.outgoing.add(`${type}|${s}`);
+    this.pending.push(rel);
     return true;
+  }
+
+  /** Indexes the relations added since the last query (most relations, MENTIONED_WITH ones, are never asked about). */
+  private index(): void {
+    if (this.pending.length === 0) return;
+    for (const r of this.pending) {
+      this.directed.add(`${r.type}|${r.source}|${r.target}`);
+      this.outgoing.add(`${r.type}|${r.source}`);
+    }
+    this.pending = [];
   }
 
   /** Targets of the relations of `type` from `source`, in the order they were added. */
@@ -197,6 +208,7 @@ export class RelationSet {
 
   /** True when some relation of `type` runs from `source` (as stored: symmetric ones sorted). */
   hasFrom(type: RelationType, source: string): boolean {
+    this.index();
     return this.outgoing.has(`${type}|${source}`);
   }
 
@@ -210,6 +222,7 @@ export class RelationSet {
 
   /** True when a relation of `type` runs from `source` to `target` (as stored: symmetric ones sorted). */
   has(type: RelationType, source: string, target: string): boolean {
+    this.index();
     return this.directed.has(`${type}|${source}|${target}`);
   }
 

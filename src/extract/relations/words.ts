@@ -5,7 +5,7 @@
  * Clitic rules (Arabic orthography; cf. Habash, "Introduction to Arabic Natural Language Processing", 2010, §4):
  * conjunctions و ف, prepositions ب ل ك, the article ال, and ل + ال written لل.
  */
-import type { Phrase } from "../../lexicon/cues.ts";
+import type { CueLexicon, Phrase } from "../../lexicon/cues.ts";
 import { normalizeKey } from "../../text/normalize.ts";
 import type { Token } from "../../text/types.ts";
 
@@ -19,7 +19,7 @@ export function proclitcReadings(key: string): string[] {
     if (s.length >= 2) out.add(s);
   };
   const level1 = [key];
-  if (/^[وف]/u.test(key)) level1.push(key.slice(1));
+  if (key.startsWith("و") || key.startsWith("ف")) level1.push(key.slice(1));
   const level2: string[] = [...level1];
   for (const w of level1) {
     if (w.startsWith("لل")) level2.push("ال" + w.slice(2), "ا" + w);
@@ -32,17 +32,27 @@ export function proclitcReadings(key: string): string[] {
   return [...out];
 }
 
-/** Memo of token readings: a token's readings never change, and tokens die with their document. */
-const TOKEN_READINGS = new WeakMap<Token, readonly string[]>();
+/**
+ * Memo of proclitic readings by normalised word: readings depend on the word only, so the memo is invisible.
+ * Bounded (cleared when full); words repeat across documents, so most lookups hit.
+ */
+const READINGS = new Map<string, readonly string[]>();
+const READINGS_MAX = 100_000;
 
-/** {@link proclitcReadings} of a token's key, computed once per token. */
-export function tokenReadings(t: Token): readonly string[] {
-  let r = TOKEN_READINGS.get(t);
+/** {@link proclitcReadings} of a normalised word, memoised (the list is shared: do not modify it). */
+export function keyReadings(key: string): readonly string[] {
+  let r = READINGS.get(key);
   if (r === undefined) {
-    r = proclitcReadings(t.key);
-    TOKEN_READINGS.set(t, r);
+    if (READINGS.size >= READINGS_MAX) READINGS.clear();
+    r = proclitcReadings(key);
+    READINGS.set(key, r);
   }
   return r;
+}
+
+/** {@link proclitcReadings} of a token's key (memoised by key, see {@link keyReadings}). */
+export function tokenReadings(t: Token): readonly string[] {
+  return keyReadings(t.key);
 }
 
 /** Memo of the first words of a phrase list (lists come from the loaded cue and trigger lexicons). */
@@ -76,6 +86,20 @@ export function encliticReadings(key: string): string[] {
   return out;
 }
 
+/** Memo of {@link encliticReadings} by word (bounded, like {@link keyReadings}). */
+const ENCLITIC_READINGS = new Map<string, readonly string[]>();
+
+/** {@link encliticReadings} of a normalised word, memoised (the list is shared: do not modify it). */
+export function keyEncliticReadings(key: string): readonly string[] {
+  let r = ENCLITIC_READINGS.get(key);
+  if (r === undefined) {
+    if (ENCLITIC_READINGS.size >= READINGS_MAX) ENCLITIC_READINGS.clear();
+    r = encliticReadings(key);
+    ENCLITIC_READINGS.set(key, r);
+  }
+  return r;
+}
+
 /** How a phrase matched at a token: the token range and whether the first word carried an attached pronoun. */
 export interface PhraseMatch {
   tokenStart: number;
@@ -96,12 +120,20 @@ export function matchPhraseAt(
   let pronoun = false;
   if (!readings.includes(phrase[0])) {
     if (!allowPronoun || phrase.length !== 1) return null;
-    const hit = readings.some((r) => encliticReadings(r).includes(phrase[0]));
+    const hit = readings.some((r) => keyEncliticReadings(r).includes(phrase[0]));
     if (!hit) return null;
     pronoun = true;
   }
   for (let k = 1; k < phrase.length; k++) if (tokens[i + k].key !== phrase[k]) return null;
   return { tokenStart: i, tokenEnd: i + phrase.length, phrase, pronoun };
+}
+
+/** True when a reading (or, with `allowPronoun`, a reading without its attached pronoun) is in `firsts`. */
+function mayStart(readings: readonly string[], firsts: ReadonlySet<string>, allowPronoun: boolean): boolean {
+  for (const r of readings) if (firsts.has(r)) return true;
+  if (!allowPronoun) return false;
+  for (const r of readings) for (const e of keyEncliticReadings(r)) if (firsts.has(e)) return true;
+  return false;
 }
 
 /**
@@ -112,8 +144,7 @@ export function matchAnyAt(
   tokens: readonly Token[], i: number, phrases: readonly Phrase[], limit: number, allowPronoun = false,
   readings: readonly string[] = tokenReadings(tokens[i]),
 ): PhraseMatch | null {
-  const firsts = firstWordsOf(phrases);
-  if (!readings.some((r) => firsts.has(r)) && !(allowPronoun && readings.some((r) => encliticReadings(r).some((e) => firsts.has(e))))) return null;
+  if (!mayStart(readings, firstWordsOf(phrases), allowPronoun)) return null;
   let best: PhraseMatch | null = null;
   for (const p of phrases) {
     const m = matchPhraseAt(tokens, i, p, limit, allowPronoun, readings);
@@ -176,4 +207,13 @@ export function designatorStages(words: readonly string[], designators: Readonly
     stages.push(cur);
   }
   return stages;
+}
+
+const RANK_WORDS = new WeakMap<CueLexicon, ReadonlySet<string>>();
+
+/** The words of the cue lexicon's ranks (`cues.ranks`), as a set computed once per lexicon. */
+export function rankWordsOf(cues: CueLexicon): ReadonlySet<string> {
+  let w = RANK_WORDS.get(cues);
+  if (w === undefined) RANK_WORDS.set(cues, (w = new Set(cues.ranks.flat())));
+  return w;
 }
