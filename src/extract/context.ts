@@ -64,6 +64,8 @@ function glueCut(text: string, lexicon: Lexicon): number {
 
 function findGlueCut(text: string, lexicon: Lexicon): number {
   if (procliticForms(text).some(([f]) => isKnownWord(f, lexicon))) return -1;
+  const place = gluedPlaceCut(text, lexicon);
+  if (place > 0) return place;
   const adjective = gluedAdjectiveCut(text, lexicon);
   if (adjective > 0) return adjective;
   for (let cut = MIN_PART; cut <= text.length - MIN_PART; cut++) {
@@ -105,6 +107,55 @@ function gluedAdjectiveCut(text: string, lexicon: Lexicon): number {
   return 0;
 }
 
+/** True when `key` (one word) is a non-weak lexicon name of a place. */
+function isPlaceWord(key: string, lexicon: Lexicon): boolean {
+  const m = lexicon.names.longest([key], 0, false);
+  return m !== null && m.length === 1 && m.values.some((v) => !v.weak && v.entry.type === "place");
+}
+
+/** True when `rest`, glued after a place name, is an ordinary word: a known word or noun, or و + two letters or more. */
+function isGluedTail(rest: string, lexicon: Lexicon): boolean {
+  if (rest.length < 2) return false;
+  const w = lexicon.words;
+  if (isKnownWord(rest, lexicon) || w.nouns.has(rest) || w.commonWords.has(rest) || w.ordinals.has(rest)) return true;
+  return rest.startsWith("و") && rest.length >= 3;
+}
+
+/**
+ * Where a place name glued to the next word ends (نينوىوكركوك → نينوى + وكركوك، أربيلوحدها → أربيل + وحدها،
+ * الأنبارحوادث → الأنبار + حوادث): the longest prefix of three letters or more (after proclitics) that is a place of
+ * the lexicon, the rest an ordinary word (see {@link isGluedTail}). A word that is itself a known name is never cut
+ * (checked by the caller). 0 when none.
+ */
+function gluedPlaceCut(text: string, lexicon: Lexicon): number {
+  for (let cut = text.length - 2; cut >= MIN_PART; cut--) {
+    const left = text.slice(0, cut);
+    if (!procliticForms(left).some(([f]) => isPlaceWord(f, lexicon))) continue;
+    if (isGluedTail(text.slice(cut), lexicon)) return cut;
+  }
+  return 0;
+}
+
+/**
+ * Splits the last word of a multi-word place glued to the next word (ذي قارأمس → ذي قار + أمس): `prev` is the key of
+ * the token before `tok`; the cut is where `prev` + the prefix of `tok` is a two-word place of the lexicon and the rest
+ * an ordinary word. Returns null when there is no such cut.
+ */
+export function splitGluedAfter(prev: string | null, tok: Token, lexicon: Lexicon): Token[] | null {
+  if (prev === null || tok.kind !== "word" || tok.key.length < 4 || !lexicon.names.hasFirst(prev)) return null;
+  if (isKnownWord(tok.key, lexicon)) return null;
+  const { text: norm, map } = normalizeWithMap(tok.surface);
+  if (norm !== tok.key) return null;
+  for (let cut = tok.key.length - 2; cut >= 2; cut--) {
+    const m = lexicon.names.longest([prev, tok.key.slice(0, cut)], 0, false);
+    if (m === null || m.length !== 2 || !m.values.some((v) => !v.weak && v.entry.type === "place")) continue;
+    if (!isGluedTail(tok.key.slice(cut), lexicon)) continue;
+    const at = map[cut];
+    return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
+  }
+  return null;
+}
+
 function conjunctionOnName(tok: Token, lexicon: Lexicon): Token[] | null {
   const key = tok.key;
   if (!key.startsWith("و") || key.length < 4 || !tok.surface.startsWith("و")) return null;
@@ -129,7 +180,12 @@ function isKnownWord(key: string, lexicon: Lexicon): boolean {
 /** Builds the token view of `text` from its tokens and sentences, splitting glued words. */
 export function buildTokenView(text: string, rawTokens: Token[], sentences: Sentence[], lexicon: Lexicon): TokenView {
   const tokens: Token[] = [];
-  for (const t of rawTokens) for (const s of splitGlued(t, lexicon)) tokens.push(s);
+  for (const t of rawTokens) {
+    const parts = splitGlued(t, lexicon);
+    const prev = tokens.length > 0 && tokens[tokens.length - 1].kind === "word" ? tokens[tokens.length - 1].key : null;
+    const after = parts.length === 1 ? splitGluedAfter(prev, t, lexicon) : null;
+    for (const s of after ?? parts) tokens.push(s);
+  }
   const keys = tokens.map((t) => (t.kind === "word" || t.kind === "number" ? t.key : null));
   const sentenceOf = new Int32Array(tokens.length).fill(-1);
   const sentenceTokens: Array<[number, number]> = sentences.map(() => [0, 0]);
