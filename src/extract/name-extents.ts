@@ -17,7 +17,7 @@ function unlistedNameWord(v: TokenView, k: number, lexicon: Lexicon): boolean {
   const key = v.keys[k];
   const tok = v.tokens[k];
   if (key === null || key === undefined || tok.kind !== "word" || key.length < 3 || key.startsWith("ال")) return false;
-  if (/^[يت]/u.test(key) || conjunctionReading(tok.surface, key, lexicon)) return false;
+  if (/^[يت]/u.test(key) || verbShape(key, lexicon) || conjunctionReading(tok.surface, key, lexicon)) return false;
   // ب/ل/ك on a known word is a preposition (بجروح، لقوات); on no known word it may be the name's letter (بيشوا).
   if (/^[بلك]/u.test(key)) {
     const rest = key.slice(1);
@@ -58,7 +58,20 @@ export function isNameBoundary(v: TokenView, k: number, limit: number, lexicon: 
   if (k >= limit || key === null || key === undefined || v.tokens[k].kind !== "word") return true;
   const w = lexicon.words;
   return w.functionWords.has(key) || w.verbs.has(key) || w.nouns.has(key) || w.commonWords.has(key) || prepositionPhrase(key, lexicon) ||
-    key.startsWith("ال");
+    key.startsWith("ال") || verbShape(key, lexicon);
+}
+
+/**
+ * True when `key` has the shape of an imperfect verb that no name has: the future prefix س + an imperfect prefix
+ * (سيتولى، ستستقبل، سنعمل; not سأ, normalised سا as in سالار), or an imperfect prefix + the derived-stem letters ست/ت
+ * (يستقبل، تستهدف، يتولى، تتابع), five letters or more and no listed given or family name (Arabic morphology: the
+ * imperfect prefixes أ/ن/ي/ت and the future particle س).
+ */
+export function verbShape(key: string, lexicon: Lexicon): boolean {
+  if (key.length < 5 || lexicon.firstNames.has(key) || lexicon.familyNames.has(key)) return false;
+  // Kurdish given names share the letters: سيروان، سيبان (in -ان), سيامند، سالار (ا after س or its prefix).
+  if (/ان$/u.test(key)) return false;
+  return /^س[يتن][^ا]/u.test(key) || /^[يت](ست|ت)/u.test(key);
 }
 
 /** A word that is a preposition on a noun (بجروح، بالرصاص، لوسائل): ب/ل/ك with the article or with a known word after it. */
@@ -132,8 +145,23 @@ export function trimNameEnd(v: TokenView, a: number, b: number, lexicon: Lexicon
     const bare = key.replace(/^[وف]/u, "");
     const prep = /^[بلك]/u.test(key) && !lexicon.firstNames.has(key) && !lexicon.familyNames.has(key) &&
       (prepositionPhrase(key, lexicon) || /^(با|بإ|بأ|لإ|لأ)/u.test(v.tokens[b - 1].surface));
-    if (!(prep || w.nouns.has(bare) || w.verbs.has(key) || w.functionWords.has(key))) break;
+    if (!(prep || w.nouns.has(bare) || w.verbs.has(key) || w.functionWords.has(key) || verbShape(bare, lexicon))) break;
     b--;
   }
   return b;
+}
+
+/**
+ * The start of a person's span `[a, b)` without the verbs before the name (a tagger's span "ستستقبل الموسوي"): listed
+ * verbs and words of verb shape (see {@link verbShape}), with or without و/ف.
+ */
+export function trimNameStart(v: TokenView, a: number, b: number, lexicon: Lexicon): number {
+  while (a < b) {
+    const key = v.keys[a];
+    if (key === null || key === undefined) break;
+    const bare = key.replace(/^[وف]/u, "");
+    if (!(lexicon.words.verbs.has(key) || verbShape(key, lexicon) || (bare !== key && verbShape(bare, lexicon)))) break;
+    a++;
+  }
+  return a;
 }

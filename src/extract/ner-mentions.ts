@@ -32,7 +32,7 @@ import { NerTagger } from "../ner/tagger.ts";
 import { bioTransitionMask, spanMargin } from "../ner/viterbi.ts";
 import { NER_TAGS, type NerType } from "../ner/types.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
-import { trimNameEnd } from "./name-extents.ts";
+import { trimNameEnd, trimNameStart } from "./name-extents.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 import { isFirstName } from "./persons.ts";
 
@@ -174,7 +174,8 @@ export function nerCandidates(v: TokenView, found: readonly Candidate[], lexicon
     const [from] = v.sentenceTokens[s];
     for (const span of bioToSpans(tags[s])) {
       if (span.type === "MISC") continue;
-      const a = from + span.start;
+      // A person's span does not start on a verb (ستستقبل الموسوي).
+      const a = span.type === "PERS" ? trimNameStart(v, from + span.start, from + span.end, lexicon) : from + span.start;
       // A person's span does not run into a preposition phrase or a noun after the name (X بجروح، X بإشراف).
       const b = span.type === "PERS" ? trimNameEnd(v, from + span.start, from + span.end, lexicon) : from + span.end;
       if (b <= a) continue;

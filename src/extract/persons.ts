@@ -7,7 +7,7 @@ import type { Lexicon } from "../lexicon/types.ts";
 import type { Candidate } from "./candidates.ts";
 import type { TokenView } from "./context.ts";
 import { isCountryAdjective, isStopWord } from "./lexical.ts";
-import { isNameBoundary, prepositionPhrase } from "./name-extents.ts";
+import { isNameBoundary, prepositionPhrase, verbShape } from "./name-extents.ts";
 import { titleChain } from "./titles.ts";
 import { hasPost } from "./title-posts.ts";
 
@@ -147,6 +147,8 @@ export function readName(v: TokenView, j: number, limit: number, lexicon: Lexico
     }
     if ((isStopWord(key, lexicon) && !named && !middleNameWord(v, j, k, limit, lexicon)) || w.adjectives.has(key) || w.placeStopWords.has(key)) break;
     if (!named && proclitcNoun(key, lexicon)) break;
+    // A future or derived imperfect verb (سيتولى، ستستقبل، يستقبل) is never a name word.
+    if (!named && verbShape(key, lexicon)) break;
     const title = lexicon.titles.longest(v.keys, k, false, limit);
     if (title !== null && k > j) break;
     // An accusative title closes the name before it (انتخاب ريبوار طه محافظا).
