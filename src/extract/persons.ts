@@ -234,7 +234,9 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
     // بجروح) are a name too.
     const unlisted = unlistedName(v, chain.end, len, lexicon);
     const lastKind = chain.titles[chain.titles.length - 1].entry.kind;
-    if (named || (len >= 2 && (hasRank || familyLike)) || (bodied && unlisted) ||
+    // Unlisted words closed by a definite family name (سالار قادر أوجي الجاف) read as a name after any title.
+    const familyClosed = unlisted && len >= 3 && lastKey.startsWith("ال");
+    if (named || (len >= 2 && (hasRank || familyLike)) || (bodied && unlisted) || familyClosed ||
       (unlisted && lastKind !== "title" && isNameBoundary(v, chain.end + len, limit, lexicon))) {
       const start = first.start;
       const end = v.tokens[chain.end + len - 1].end;
@@ -280,11 +282,24 @@ export function personAt(v: TokenView, i: number, limit: number, lexicon: Lexico
 
 /**
  * Two or three words that no word list, lexicon name, pattern head or title knows, none definite or in ي/ت (a
- * verb): the shape of a foreign name (كارين لوندبرغ), accepted only right after a title and its body.
+ * verb): the shape of a foreign name (كارين لوندبرغ), accepted only right after a title and its body; or such words
+ * closed by an unlisted definite family name (three or four words in all: سالار قادر أوجي الجاف).
  */
 function unlistedName(v: TokenView, from: number, len: number, lexicon: Lexicon): boolean {
-  if (len < 2 || len > 3) return false;
   const w = lexicon.words;
+  // Three or four words whose last is a definite family name no list knows (سالار قادر أوجي الجاف): the words before
+  // it are read as an unlisted name.
+  const last = v.keys[from + len - 1];
+  if (len >= 3 && len <= 4 && last !== null && last !== undefined && last.startsWith("ال") && last.length >= 5 &&
+    !w.adjectives.has(last) && !w.commonWords.has(last) && !w.nouns.has(last) && !w.ordinals.has(last) && !w.placeStopWords.has(last) &&
+    !w.functionWords.has(last) && !lexicon.names.hasFirst(last) && !lexicon.patterns.hasFirst(last) && !lexicon.titles.hasFirst(last)) {
+    // (not a noun phrase: a word in ة — a feminine noun, خطوة — or a preposition on a word in alif, لإنهاء)
+    for (let k = from; k < from + len - 1; k++) {
+      if (/ة$/u.test(v.tokens[k].surface) || /^[بلك][اأإآ]/u.test(v.tokens[k].surface)) return false;
+    }
+    return unlistedName(v, from, len - 1, lexicon);
+  }
+  if (len < 2 || len > 3) return false;
   for (let k = from; k < from + len; k++) {
     const key = v.keys[k];
     // a word in ي/ت may be a verb, unless (ت) the two-word name ends at punctuation (تشانغ تاو،)
@@ -293,7 +308,8 @@ function unlistedName(v: TokenView, from: number, len: number, lexicon: Lexicon)
     if (k > from && k < from + len - 1 && w.namePrefixes.has(key)) continue;
     if (w.functionWords.has(key) || w.verbs.has(key) || w.adjectives.has(key) || w.commonWords.has(key) || w.nouns.has(key) ||
       w.ordinals.has(key) || lexicon.patterns.hasFirst(key) || lexicon.titles.hasFirst(key)) return false;
-    if (lexicon.names.hasFirst(key) && !(k === from + len - 1 && k > from && nameEndingPlace(v, k, from + len + 1, lexicon))) return false;
+    // (a word that only opens a longer lexicon name — قادر of قادر كرم — that the name does not hold is a name word)
+    if (lexicon.names.longest(v.keys, k, false, from + len) !== null && !(k === from + len - 1 && k > from && nameEndingPlace(v, k, from + len + 1, lexicon))) return false;
   }
   return true;
 }
