@@ -112,9 +112,9 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
       continue;
     }
     if (key.startsWith("وال") || key.startsWith("فال")) break;
-    // An organization's nationality ends its name (شركة دانة غاز الإماراتية): the words before it are the name.
+    // An organization's nationality closes its name and belongs to it (شركة سينوتك الصينية، شركة دانة غاز الإماراتية).
     if (k > j && p.type === "organization" && lastDef < 0 && isCountryAdjective(key, lexicon)) {
-      return k - j <= 3 ? { len: k - j } : { len: 0 };
+      return k - j <= 3 ? { len: k - j + 1 } : { len: 0 };
     }
     if (key.startsWith("ال")) {
       if (lastDef < 0) {
@@ -170,11 +170,20 @@ function bodyComplementAt(p: PatternEntry, v: TokenView, j: number, limit: numbe
   if (p.bare === true) {
     const key = v.keys[j]!;
     const w = lexicon.words;
-    const commonNoun = /(ه|ات|ين|ون)$/.test(key) || w.adjectives.has(key) || w.commonWords.has(key);
+    const commonNoun = /(ه|ات|ين|ون)$/.test(key) || w.adjectives.has(key) || w.commonWords.has(key) || verbalNounShape(key);
     if (v.tokens[j].kind === "word" && !isStopWord(key, lexicon) && !commonNoun && !key.startsWith("ال") &&
       !/^[وفبلك]/.test(key) && key.length >= 3) return { len: 1 };
   }
   return { len: 0 };
+}
+
+/**
+ * True when `key` has the shape of a verbal noun of a derived verb (Arabic morphology: تفاعل تلاعب، تفعيل تهريب،
+ * استفعال، انفعال، افتعال): after an indefinite head (شبكة تلاعب، شبكة تهريب) it describes an activity, not a name.
+ */
+function verbalNounShape(key: string): boolean {
+  return /^ت[^ا]ا[^ا][^ا]$/u.test(key) || /^ت[^ا][^ا]ي[^ا]$/u.test(key) || /^است[^ا][^ا]ا[^ا]$/u.test(key) ||
+    /^ان[^ا][^ا]ا[^ا]$/u.test(key) || /^ا[^ا]ت[^ا]ا[^ا]$/u.test(key);
 }
 
 function fillEn(template: string, x: string): string {
