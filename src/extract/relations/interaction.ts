@@ -125,7 +125,10 @@ export function cooperationRelations(view: DocView, cues: CueLexicon, rels: Rela
           !(support && partners.has(m.entity)));
         for (const id of ids) partners.add(id);
         // "نفذت X بالاشتراك مع Y وZ وبإسناد من W": the support is the subject's, not the last partner's
-        const last = support ? actors[0] : actors[actors.length - 1];
+        let last = support ? actors[0] : actors[actors.length - 1];
+        // "الفرقة 14 في الجيش العراقي بالتعاون مع Y": the unit cooperates, not the parent named after it
+        const unit = last === undefined ? undefined : actors.find((a) => a.entity !== last!.entity && rels.has("PART_OF", a.entity, last!.entity));
+        if (unit !== undefined) last = unit;
         if (last !== undefined) {
           for (const id of ids) rels.add("COOPERATES_WITH", last.entity, id, s.index, last.start, end, conf);
           continue;
