@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
-import { browserAvailable, launch, openApp, screenshot, serve, testGraph, type BrowserSession, type Served } from "./helpers/browser.ts";
+import { browserAvailable, openApp, screenshot, type BrowserSession, type Served, startFixture, stopFixture } from "./helpers/browser.ts";
 
 const run = browserAvailable();
 
@@ -52,14 +52,9 @@ describe.skipIf(!run)("explorer in chromium", () => {
   const keyOf = (label: string, type?: string) => graph.findNode((_k, a) => a.label === label && (type === undefined || a.type === type));
 
   beforeAll(async () => {
-    ({ graph } = await testGraph());
-    served = await serve(graph);
-    session = await launch();
+    ({ graph, served, session } = await startFixture());
   });
-  afterAll(async () => {
-    await session?.close();
-    await served?.close();
-  });
+  afterAll(() => stopFixture({ served, session }));
 
   it("draws more than 30 nodes with Arabic labels, a legend and a search box, and logs no errors", async () => {
     const app = await openApp(session.browser, served.url);

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
-import { browserAvailable, launch, openApp, screenshot, serve, testGraph, type BrowserSession, type Served } from "./helpers/browser.ts";
+import { browserAvailable, openApp, screenshot, type BrowserSession, type Served, startFixture, stopFixture } from "./helpers/browser.ts";
 
 const run = browserAvailable();
 
@@ -48,14 +48,9 @@ describe.skipIf(!run)("explorer features in chromium", () => {
   const keyOf = (label: string, type?: string) => graph.findNode((_k, a) => a.label === label && (type === undefined || a.type === type))!;
 
   beforeAll(async () => {
-    ({ graph } = await testGraph());
-    served = await serve(graph);
-    session = await launch();
+    ({ graph, served, session } = await startFixture());
   });
-  afterAll(async () => {
-    await session?.close();
-    await served?.close();
-  });
+  afterAll(() => stopFixture({ served, session }));
 
   it("focus shows only the 1-hop neighbourhood over visible edges, and 'show all' brings the rest back", async () => {
     const app = await openApp(session.browser, served.url);
@@ -251,14 +246,9 @@ describe.skipIf(!run)("explorer reading aids in chromium", () => {
   type Full = Omit<Hook, "sigma"> & { sigma: { getNodeDisplayData(k: string): { x: number; y: number; size: number; color: string; hidden?: boolean } | undefined; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; getDimensions(): { width: number; height: number } } };
 
   beforeAll(async () => {
-    ({ graph } = await testGraph());
-    served = await serve(graph);
-    session = await launch();
+    ({ graph, served, session } = await startFixture());
   });
-  afterAll(async () => {
-    await session?.close();
-    await served?.close();
-  });
+  afterAll(() => stopFixture({ served, session }));
 
   it("an edge's panel shows the sentences supporting that relation, with both ends highlighted", async () => {
     const app = await openApp(session.browser, served.url);
@@ -360,6 +350,8 @@ describe.skipIf(!run)("explorer reading aids in chromium", () => {
     await app.page.waitForSelector('.cm-tooltip-autocomplete li[aria-selected="true"]:has-text("official")');
     const options = await app.page.locator(".cm-tooltip-autocomplete li").allTextContents();
     expect(options).toEqual(["official"]);
+    // CodeMirror ignores Enter for `interactionDelay` (75 ms) after the list changes, against accidental accepts.
+    await app.page.waitForTimeout(250);
     await app.page.keyboard.press("Enter");
     expect(await content.textContent()).toBe("MATCH (o:official");
     await app.page.keyboard.type(")-[r:HEA");

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
-import { browserAvailable, launch, openApp, screenshot, serve, type BrowserSession, type Served } from "./helpers/browser.ts";
+import { browserAvailable, openApp, screenshot, type BrowserSession, type Served, startFixture, stopFixture } from "./helpers/browser.ts";
 import { syntheticGraph } from "./helpers/synthetic-graph.ts";
 
 const run = browserAvailable();
@@ -41,14 +41,9 @@ describe.skipIf(!run)("explorer on a 5,000-node synthetic graph in chromium", ()
   let session: BrowserSession;
 
   beforeAll(async () => {
-    graph = syntheticGraph({ nodes: 5000, edges: 25_000, seed: 3 });
-    served = await serve(graph);
-    session = await launch();
+    ({ graph, served, session } = await startFixture(syntheticGraph({ nodes: 5000, edges: 25_000, seed: 3 })));
   });
-  afterAll(async () => {
-    await session?.close();
-    await served?.close();
-  });
+  afterAll(() => stopFixture({ served, session }));
 
   it("draws only the visible edges with plain WebGL programs; a relation toggle adds and removes its edges", async () => {
     const app = await openApp(session.browser, served.url);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { KnowledgeGraph } from "../../src/graph/types.ts";
-import { browserAvailable, launch, openApp, screenshot, serve, testGraph, type BrowserSession, type Served } from "./helpers/browser.ts";
+import { browserAvailable, openApp, screenshot, type BrowserSession, type Served, startFixture, stopFixture } from "./helpers/browser.ts";
 
 const run = browserAvailable();
 const PHONE = { width: 375, height: 740 };
@@ -26,14 +26,9 @@ describe.skipIf(!run)("small screens and the console in chromium", () => {
   let session: BrowserSession;
 
   beforeAll(async () => {
-    ({ graph } = await testGraph());
-    served = await serve(graph);
-    session = await launch();
+    ({ graph, served, session } = await startFixture());
   });
-  afterAll(async () => {
-    await session?.close();
-    await served?.close();
-  });
+  afterAll(() => stopFixture({ served, session }));
 
   it("on a phone the graph spans the screen, nothing sticks out sideways, and the download menu stays on screen, and the details panel follows the graph without covering the node it shows", async () => {
     const app = await openApp(session.browser, served.url, { viewport: PHONE });

@@ -75,6 +75,26 @@ export async function launch(): Promise<BrowserSession> {
   return { browser, close: () => browser.close() };
 }
 
+/** A graph served on a free port and a browser: what every browser test file starts with. */
+export interface BrowserFixture {
+  graph: KnowledgeGraph;
+  served: Served;
+  session: BrowserSession;
+}
+
+/** Serves `graph` (default: the seed graph of {@link testGraph}) and launches chromium. */
+export async function startFixture(graph?: KnowledgeGraph): Promise<BrowserFixture> {
+  const g = graph ?? (await testGraph()).graph;
+  const served = await serve(g);
+  return { graph: g, served, session: await launch() };
+}
+
+/** Closes what {@link startFixture} opened; safe when it failed half-way (either part may be undefined). */
+export async function stopFixture(f: Partial<BrowserFixture> | undefined): Promise<void> {
+  await f?.session?.close();
+  await f?.served?.close();
+}
+
 export interface AppPage {
   page: Page;
   /** Page errors and console errors seen so far. */
