@@ -3,23 +3,10 @@
  * (coordinated complements, participle chains, chambers, funds, governorate offices, units of a named force,
  * bracketed abbreviations). Sentences written for the tests; names of people invented.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { SourceDocument } from "../../src/text/types.ts";
-import { ROOT } from "../helpers/seed.ts";
+import { doc, run, ents, typed } from "./unseen-helpers.ts";
 
-const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
-async function run(text: string): Promise<Extraction> {
-  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
-}
-const ents = (x: Extraction) => x.entities.map((e) => `${e.type}:${e.label}`);
-const typed = (x: Extraction) => {
-  const label = new Map(x.entities.map((e) => [e.id, e.label]));
-  return x.relations.filter((r) => !["MENTIONED_WITH", "PARTICIPANT_IN", "OCCURRED_IN"].includes(r.type))
-    .map((r) => `${label.get(r.source)} -${r.type}-> ${label.get(r.target)}`);
-};
 
 describe("officials after long or unusual titles", () => {
   const cases: [string, string, string, string | null][] = [

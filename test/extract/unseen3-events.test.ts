@@ -2,17 +2,10 @@
  * Round 3 of rules for unseen text: events missed (arrests with أطاح بـ, court rulings, conferences) and spurious
  * ones (a non-specific "any X", a negated or prevented happening). Sentences written for the tests; names invented.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { SourceDocument } from "../../src/text/types.ts";
-import { ROOT } from "../helpers/seed.ts";
+import { doc, run } from "./unseen-helpers.ts";
 
-const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
-async function run(text: string): Promise<Extraction> {
-  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
-}
 /** `eventType role:label` for every participant. */
 const parts = (x: Extraction) => {
   const label = new Map(x.entities.map((e) => [e.id, e.label]));

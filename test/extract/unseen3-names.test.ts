@@ -3,17 +3,10 @@
  * taken whole from context, and kinship between full names. Every sentence is written for the tests; every
  * person's name is invented.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { SourceDocument } from "../../src/text/types.ts";
-import { ROOT } from "../helpers/seed.ts";
+import { doc, run } from "./unseen-helpers.ts";
 
-const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
-async function run(text: string): Promise<Extraction> {
-  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
-}
 const persons = (x: Extraction) => x.entities.filter((e) => e.type === "person" || e.type === "official").map((e) => `${e.type}:${e.label}`).sort();
 const typed = (x: Extraction) => {
   const label = new Map(x.entities.map((e) => [e.id, e.label]));

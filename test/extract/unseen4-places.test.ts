@@ -3,17 +3,10 @@
  * Kurdistan Region administrations, places named by a number (الكيلو 160), a participle of attachment glued to a
  * name (سنجارالتابع). Sentences written for the tests.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { SourceDocument } from "../../src/text/types.ts";
-import { ROOT } from "../helpers/seed.ts";
+import { doc, run } from "./unseen-helpers.ts";
 
-const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
-async function run(text: string): Promise<Extraction> {
-  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
-}
 const places = (x: Extraction) => x.entities.filter((e) => e.type === "place").map((e) => e.label);
 const located = (x: Extraction) => {
   const label = new Map(x.entities.map((e) => [e.id, e.label]));

@@ -3,18 +3,10 @@
  * strikes), officials and members by role phrases, victims with kunya names, and adverbs in the accusative.
  * Sentences written for the tests; names of people invented.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { SourceDocument } from "../../src/text/types.ts";
-import { ROOT } from "../helpers/seed.ts";
+import { doc, run, ents } from "./unseen-helpers.ts";
 
-const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
-async function run(text: string): Promise<Extraction> {
-  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
-}
-const ents = (x: Extraction) => x.entities.map((e) => `${e.type}:${e.label}`);
 const typed = (x: Extraction) => {
   const label = new Map<string, string>(x.entities.map((e) => [e.id, e.label]));
   for (const e of x.events) label.set(e.id, `event:${e.eventType}`);

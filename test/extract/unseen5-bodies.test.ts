@@ -3,17 +3,10 @@
  * a company's nationality adjective inside its name, media names holding a place or a time word, and descriptions
  * that are no body (شبكة تلاعب، دائرة الصراع، الفوج الثاني with no parent). Sentences written for the tests.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument, loadResources } from "../../src/extract/pipeline.ts";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { SourceDocument } from "../../src/text/types.ts";
-import { ROOT } from "../helpers/seed.ts";
+import { doc, run } from "./unseen-helpers.ts";
 
-const doc = (text: string): SourceDocument => ({ id: "t", text, date: "2023-05-10", removed: [], origin: "test" });
-async function run(text: string): Promise<Extraction> {
-  return extractDocument(doc(text), await loadResources(resolve(ROOT, "graph-data")));
-}
 const bodies = (x: Extraction) => x.entities.filter((e) => e.type !== "person" && e.type !== "official").map((e) => `${e.type}:${e.label}`);
 
 describe("body extents in unseen text (round 5)", () => {
