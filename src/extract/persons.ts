@@ -19,8 +19,7 @@ const MAX_NAME = 5;
 export function isFirstName(surface: string, key: string, lexicon: Lexicon): boolean {
   const spelled = lexicon.firstNames.get(key);
   if (spelled === undefined) return false;
-  const endsMaqsura = (s: string) => s.endsWith("ى");
-  return endsMaqsura(surface) === endsMaqsura(spelled);
+  return surface.endsWith("ى") === spelled.endsWith("ى");
 }
 
 /**
