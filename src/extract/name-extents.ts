@@ -121,11 +121,11 @@ function kinFirstKeys(lexicon: Lexicon): ReadonlySet<string> {
  */
 export function kinAppositionNameAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, readName: (v: TokenView, j: number, limit: number, lexicon: Lexicon) => number): Candidate | null {
   const key = v.keys[i];
-  if (key === null || v.tokens[i].kind !== "word" || key.startsWith("ال") || !unlistedOrGiven(v, i, lexicon)) return null;
-  // the kin word comes two to four words on (cheap test before reading the name)
+  if (key === null || v.tokens[i].kind !== "word" || key.startsWith("ال")) return null;
+  // the kin word comes two to four words on (cheap test before the word lists and the name)
   let kinAhead = false;
   for (let k = i + 2; k <= i + 4 && k < limit && !kinAhead; k++) kinAhead = constructKinAt(v, k, limit, lexicon) > 0;
-  if (!kinAhead) return null;
+  if (!kinAhead || !unlistedOrGiven(v, i, lexicon)) return null;
   const len = readName(v, i, limit, lexicon);
   if (len < 2 || len > 4 || constructKinAt(v, i + len, limit, lexicon) === 0) return null;
   let listed = 0;
