@@ -26,6 +26,30 @@ function endsWithPhrase(v: TokenView, i: number, phrase: readonly string[]): boo
   return true;
 }
 
+const KIN_LAST = new WeakMap<readonly (readonly string[])[], ReadonlySet<string>>();
+
+/**
+ * The keys a kin phrase may end with right before a name (see `endsWithPhrase`): its last word, and for a one-word
+ * phrase that word with و or ف. Computed once per kin list; a cheap test before the phrase-by-phrase one.
+ */
+function kinLastKeys(lexicon: Lexicon): ReadonlySet<string> {
+  const kin = lexicon.words.kinWords;
+  let out = KIN_LAST.get(kin);
+  if (out === undefined) {
+    const set = new Set<string>();
+    for (const p of kin) {
+      if (p.length === 0) continue;
+      set.add(p[p.length - 1]);
+      if (p.length === 1) {
+        set.add(`و${p[0]}`);
+        set.add(`ف${p[0]}`);
+      }
+    }
+    KIN_LAST.set(kin, (out = set));
+  }
+  return out;
+}
+
 const familyLike = (key: string, lexicon: Lexicon) =>
   lexicon.familyNames.has(key) || (key.startsWith("ال") && key.length > 4 && /(ي|اوي|ائي)$/u.test(key));
 
@@ -34,7 +58,8 @@ export function contextNameAt(v: TokenView, i: number, limit: number, lexicon: L
   const key = v.keys[i];
   if (key === null || v.tokens[i].kind !== "word" || key.startsWith("ال")) return null;
   const w = lexicon.words;
-  const kin = w.kinWords.some((p) => endsWithPhrase(v, i, p));
+  const before = i > 0 ? v.keys[i - 1] : null;
+  const kin = before !== null && before !== undefined && kinLastKeys(lexicon).has(before) && w.kinWords.some((p) => endsWithPhrase(v, i, p));
   const prev = i > 0 && v.sentenceOf[i - 1] === v.sentenceOf[i] ? v.keys[i - 1] : null;
   const speech = !kin && prev !== null && (w.speechVerbs.has(prev) || ((prev.startsWith("و") || prev.startsWith("ف")) && w.speechVerbs.has(prev.slice(1))));
   if (!kin && !speech) return null;

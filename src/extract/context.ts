@@ -144,12 +144,13 @@ function gluedPlaceCut(text: string, lexicon: Lexicon): number {
 export function splitGluedAfter(prev: string | null, tok: Token, lexicon: Lexicon): Token[] | null {
   if (prev === null || tok.kind !== "word" || tok.key.length < 4 || !lexicon.names.hasFirst(prev)) return null;
   if (isKnownWord(tok.key, lexicon)) return null;
-  const { text: norm, map } = normalizeWithMap(tok.surface);
-  if (norm !== tok.key) return null;
   for (let cut = tok.key.length - 2; cut >= 2; cut--) {
     const m = lexicon.names.longest([prev, tok.key.slice(0, cut)], 0, false);
     if (m === null || m.length !== 2 || !m.values.some((v) => !v.weak && v.entry.type === "place")) continue;
     if (!isGluedTail(tok.key.slice(cut), lexicon)) continue;
+    // (the offset map only for a cut found: most tokens have none)
+    const { text: norm, map } = normalizeWithMap(tok.surface);
+    if (norm !== tok.key) return null;
     const at = map[cut];
     return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
   }

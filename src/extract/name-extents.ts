@@ -88,7 +88,7 @@ export function prepositionPhrase(key: string, lexicon: Lexicon): boolean {
  */
 export function constructKinAt(v: TokenView, k: number, limit: number, lexicon: Lexicon): number {
   const key = v.keys[k];
-  if (k >= limit || key === null || key === undefined) return 0;
+  if (k >= limit || key === null || key === undefined || !kinFirstKeys(lexicon).has(key)) return 0;
   for (const phrase of lexicon.words.kinWords) {
     const n = phrase.length;
     if (k + n > limit) continue;
@@ -101,13 +101,44 @@ export function constructKinAt(v: TokenView, k: number, limit: number, lexicon: 
   return 0;
 }
 
+const KIN_FIRST = new WeakMap<readonly (readonly string[])[], ReadonlySet<string>>();
+
+/**
+ * The keys a construct kin word may open with (see `constructKinAt`): the first word of a longer kin phrase, or a
+ * one-word kin word with or without its possessive ه / ها. Computed once per kin list.
+ */
+function kinFirstKeys(lexicon: Lexicon): ReadonlySet<string> {
+  const kin = lexicon.words.kinWords;
+  let out = KIN_FIRST.get(kin);
+  if (out === undefined) {
+    const set = new Set<string>();
+    for (const phrase of kin) {
+      if (phrase.length === 0) continue;
+      if (phrase.length > 1) {
+        set.add(phrase[0]);
+        continue;
+      }
+      const w = phrase[0];
+      set.add(w);
+      if (w.endsWith("ه")) set.add(w.slice(0, -1));
+      if (w.endsWith("ها")) set.add(w.slice(0, -2));
+    }
+    KIN_FIRST.set(kin, (out = set));
+  }
+  return out;
+}
+
 /**
  * A name right before a construct kin word ("هاوري جمال كريم نجل القيادي …"، "X شقيق النائب Y"): two to four name
  * words no list rules out — three or more, or two of which one is a listed given name — then the kin word.
  */
 export function kinAppositionNameAt(v: TokenView, i: number, limit: number, lexicon: Lexicon, readName: (v: TokenView, j: number, limit: number, lexicon: Lexicon) => number): Candidate | null {
   const key = v.keys[i];
-  if (key === null || v.tokens[i].kind !== "word" || key.startsWith("ال") || !unlistedOrGiven(v, i, lexicon)) return null;
+  if (key === null || v.tokens[i].kind !== "word" || key.startsWith("ال")) return null;
+  // the kin word comes two to four words on (cheap test before the word lists and the name)
+  let kinAhead = false;
+  for (let k = i + 2; k <= i + 4 && k < limit && !kinAhead; k++) kinAhead = constructKinAt(v, k, limit, lexicon) > 0;
+  if (!kinAhead || !unlistedOrGiven(v, i, lexicon)) return null;
   const len = readName(v, i, limit, lexicon);
   if (len < 2 || len > 4 || constructKinAt(v, i + len, limit, lexicon) === 0) return null;
   let listed = 0;

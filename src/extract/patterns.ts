@@ -27,7 +27,17 @@ function placeNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon, f
 function suffixAt(v: TokenView, k: number, limit: number, p?: PatternEntry): number {
   if (p === undefined || p.suffixes.length === 0 || k >= limit) return 0;
   const next = v.keys[k];
-  return next !== null && next !== undefined && p.suffixes.some((x) => normalizeKey(x) === next) ? 1 : 0;
+  return next !== null && next !== undefined && normalizedSet(p.suffixes).has(next) ? 1 : 0;
+}
+
+/** Memo of the normalised keys of a pattern's word list (suffixes, excludes): lists are lexicon data, never changed. */
+const NORMALIZED = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The normalised keys of `words` as a set (computed once per list). */
+function normalizedSet(words: readonly string[]): ReadonlySet<string> {
+  let out = NORMALIZED.get(words);
+  if (out === undefined) NORMALIZED.set(words, (out = new Set(words.map((x) => normalizeKey(x)))));
+  return out;
 }
 
 function placeNameCore(v: TokenView, j: number, limit: number, lexicon: Lexicon, firstKey?: string, p?: PatternEntry): number {
@@ -208,7 +218,7 @@ export function patternAt(v: TokenView, i: number, limit: number, lexicon: Lexic
       if (out.length > 0) return out;
       continue;
     }
-    if (j < limit && p.exclude.length > 0 && p.exclude.some((x) => normalizeKey(x) === v.keys[j])) continue;
+    if (j < limit && p.exclude.length > 0 && normalizedSet(p.exclude).has(v.keys[j] ?? "\u0000")) continue;
     const { len, inner } = bodyComplementAt(p, v, j, limit, lexicon);
     if (len === 0) continue;
     // A designator of a known body (كتلة الاتحاد الوطني الكردستاني: the party's bloc) names that body.

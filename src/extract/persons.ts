@@ -19,8 +19,7 @@ const MAX_NAME = 5;
 export function isFirstName(surface: string, key: string, lexicon: Lexicon): boolean {
   const spelled = lexicon.firstNames.get(key);
   if (spelled === undefined) return false;
-  const endsMaqsura = (s: string) => s.endsWith("ى");
-  return endsMaqsura(surface) === endsMaqsura(spelled);
+  return surface.endsWith("ى") === spelled.endsWith("ى");
 }
 
 /**
@@ -130,6 +129,24 @@ function middleNameWord(v: TokenView, j: number, k: number, limit: number, lexic
  * Returns the token count (0 when no name starts at `j`).
  */
 export function readName(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
+  // Memoised per view, token and limit: the scan asks several rules for the name at one token.
+  let memo = READ_NAME.get(v);
+  if (memo === undefined || memo.lexicon !== lexicon) {
+    memo = { lexicon, limit: new Int32Array(v.tokens.length + 1).fill(-1), len: new Int32Array(v.tokens.length + 1) };
+    READ_NAME.set(v, memo);
+  }
+  if (j < 0 || j >= memo.limit.length) return readNameAt(v, j, limit, lexicon);
+  if (memo.limit[j] === limit) return memo.len[j];
+  const len = readNameAt(v, j, limit, lexicon);
+  memo.limit[j] = limit;
+  memo.len[j] = len;
+  return len;
+}
+
+/** Memo of {@link readName} per token view: the limit asked at each token and the length read. */
+const READ_NAME = new WeakMap<TokenView, { lexicon: Lexicon; limit: Int32Array; len: Int32Array }>();
+
+function readNameAt(v: TokenView, j: number, limit: number, lexicon: Lexicon): number {
   const w = lexicon.words;
   let k = j;
   while (k < limit && k - j < MAX_NAME) {

@@ -9,6 +9,9 @@ import { nameKeys } from "../lexicon/trie.ts";
 import type { Candidate } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
 
+/** Proclitics a bare name may carry, in the order they are tried. */
+const PROCLITICS = ["", "و", "ب", "ل", "وب", "ول"];
+
 /** `found` plus bare-name mentions of its keyword places, in text order. */
 export function addPlaceShortForms(v: TokenView, lexicon: Lexicon, found: Candidate[]): Candidate[] {
   const forms = new Map<string, Candidate | null>();
@@ -41,11 +44,14 @@ export function addPlaceShortForms(v: TokenView, lexicon: Lexicon, found: Candid
   for (const [form, place] of forms) {
     if (place === null) continue;
     const want = nameKeys(form);
+    // the first word with each proclitic, built once per form (not per token)
+    const firsts = PROCLITICS.map((p) => p + want[0]);
     for (let i = 0; i + want.length <= v.tokens.length; i++) {
       let prefix = -1;
-      for (const p of ["", "و", "ب", "ل", "وب", "ول"]) {
+      for (let f = 0; f < PROCLITICS.length; f++) {
+        const p = PROCLITICS[f];
         const k0 = v.keys[i];
-        if (k0 === null || k0 !== p + want[0]) continue;
+        if (k0 === null || k0 !== firsts[f]) continue;
         let ok = true;
         for (let q = 1; q < want.length && ok; q++) ok = v.keys[i + q] === want[q];
         if (ok) prefix = p.length;

@@ -64,13 +64,29 @@ function assignKeys(cands: Candidate[]): Candidate[] {
     if (c.roleOnly === true || HUMAN.has(c.type)) continue;
     labels.set(c.entityKey!, { type: c.type, words: sharedNameKeys(c.entry?.label ?? c.label) });
   }
+  // The labels by type and first word, and by type and second word (the hosts and outer names below share one of
+  // those with the candidate): same entries, same order as the whole list.
+  const labelList = [...labels];
+  const byFirst = new Map<string, typeof labelList>();
+  const bySecond = new Map<string, typeof labelList>();
+  for (const e of labelList) {
+    const push = (m: Map<string, typeof labelList>, w: string) => {
+      const key = `${e[1].type}\u0000${w}`;
+      const list = m.get(key);
+      if (list === undefined) m.set(key, [e]);
+      else list.push(e);
+    };
+    if (e[1].words.length > 0) push(byFirst, e[1].words[0]);
+    if (e[1].words.length > 1) push(bySecond, e[1].words[1]);
+  }
   for (const c of cands) {
     if (c.roleOnly === true || c.entry !== undefined || HUMAN.has(c.type) || c.type === "place") continue;
     const words = sharedNameKeys(c.label);
-    const hosts = [...labels].filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
+    const pool = words.length === 0 ? labelList : byFirst.get(`${c.type}\u0000${words[0]}`) ?? [];
+    const hosts = pool.filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
       l.words.length > words.length && words.every((w, i) => l.words[i] === w));
     // … or the name after a further head (اسايش السليمانية → مديرية أسايش السليمانية، شرطة البصرة → قيادة شرطة البصرة)
-    const outer = hosts.length > 0 || words.length < 2 ? [] : [...labels].filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
+    const outer = hosts.length > 0 || words.length < 2 ? [] : (bySecond.get(`${c.type}\u0000${words[0]}`) ?? []).filter(([k, l]) => k !== c.entityKey && l.type === c.type &&
       l.words.length === words.length + 1 && words.every((w, i) => l.words[i + 1] === w));
     if (hosts.length === 1) c.entityKey = hosts[0][0];
     else if (outer.length === 1) c.entityKey = outer[0][0];

@@ -28,7 +28,11 @@ export interface BoilerplateRuleFile {
 export interface BoilerplateMatcher {
   threshold: number;
   maxWords: number;
-  rules: { id: string; weight: number; re: RegExp }[];
+  /**
+   * `pre`, when present, is the pattern without its leading `\b`: a line it does not match cannot match `re` (the
+   * boundary is zero-width), and a pattern that opens with a lookbehind is scanned slowly at every position.
+   */
+  rules: { id: string; weight: number; re: RegExp; pre?: RegExp }[];
 }
 
 const WORD = "[\\p{L}\\p{M}\\p{Nd}]";
@@ -51,14 +55,26 @@ export function compileBoilerplateRules(file: unknown): BoilerplateMatcher {
     if (typeof r?.pattern !== "string" || typeof r.weight !== "number" || !Number.isFinite(r.weight)) {
       throw new DataError(`compileBoilerplateRules: rule ${i} needs a string "pattern" and a numeric "weight".`);
     }
-    const source = normalizeKey(r.pattern).split("\\b").join(UNICODE_BOUNDARY);
+    const normalized = normalizeKey(r.pattern);
+    const source = normalized.split("\\b").join(UNICODE_BOUNDARY);
     try {
-      return { id: typeof r.id === "string" ? r.id : `rule-${i}`, weight: r.weight, re: new RegExp(source, "iu") };
+      const re = new RegExp(source, "iu");
+      const pre = normalized.startsWith("\\b") ? prefilter(normalized.slice(2).split("\\b").join(UNICODE_BOUNDARY)) : undefined;
+      return { id: typeof r.id === "string" ? r.id : `rule-${i}`, weight: r.weight, re, ...(pre !== undefined ? { pre } : {}) };
     } catch (cause) {
       throw new DataError(`compileBoilerplateRules: rule "${r.id ?? i}" has an invalid pattern.`, { cause });
     }
   });
   return { threshold, maxWords, rules };
+}
+
+/** The prefilter of a rule (see `BoilerplateMatcher.rules`), or none when the rest of its pattern does not compile alone. */
+function prefilter(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, "iu");
+  } catch {
+    return undefined;
+  }
 }
 
 let defaultMatcher: BoilerplateMatcher | undefined;
@@ -78,7 +94,7 @@ export function boilerplateScore(line: string, matcher: BoilerplateMatcher = def
   const words = key.split(" ").length;
   if (words > matcher.maxWords) return 0;
   let score = 0;
-  for (const r of matcher.rules) if (r.re.test(key)) score += r.weight;
+  for (const r of matcher.rules) if ((r.pre === undefined || r.pre.test(key)) && r.re.test(key)) score += r.weight;
   return score;
 }
 

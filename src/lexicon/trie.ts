@@ -113,21 +113,27 @@ export class TokenTrie<T> {
   longest(keys: ReadonlyArray<string | null>, i: number, clitics = true, limit = keys.length): TrieMatch<T> | null {
     const first = keys[i];
     if (first === null || first === undefined) return null;
+    if (!clitics) return this.walkLongest(keys, i, limit, first, 0, null);
+    const forms = procliticForms(first);
     let best: TrieMatch<T> | null = null;
-    for (const [form, prefix] of clitics ? procliticForms(first) : [[first, 0] as [string, number]]) {
-      let node = this.root.next.get(form);
-      let j = i + 1;
-      while (node !== undefined) {
-        if (node.values.length > 0) {
-          const length = j - i;
-          if (best === null || length > best.length) best = { values: node.values, length, prefix };
-        }
-        if (j >= limit) break;
-        const k = keys[j];
-        if (k === null || k === undefined) break;
-        node = node.next.get(k);
-        j++;
+    for (let f = 0; f < forms.length; f++) best = this.walkLongest(keys, i, limit, forms[f][0], forms[f][1], best);
+    return best;
+  }
+
+  /** One form's walk of {@link longest}: `best` replaced by a strictly longer match (no array per call). */
+  private walkLongest(keys: ReadonlyArray<string | null>, i: number, limit: number, form: string, prefix: number, best: TrieMatch<T> | null): TrieMatch<T> | null {
+    let node = this.root.next.get(form);
+    let j = i + 1;
+    while (node !== undefined) {
+      if (node.values.length > 0) {
+        const length = j - i;
+        if (best === null || length > best.length) best = { values: node.values, length, prefix };
       }
+      if (j >= limit) break;
+      const k = keys[j];
+      if (k === null || k === undefined) break;
+      node = node.next.get(k);
+      j++;
     }
     return best;
   }
@@ -137,6 +143,14 @@ export class TokenTrie<T> {
     const first = keys[i];
     if (first === null || first === undefined) return [];
     const out: Array<TrieMatch<T>> = [];
+    if (!clitics) {
+      if (!this.root.next.has(first)) return out;
+    } else {
+      const forms = procliticForms(first);
+      let any = false;
+      for (let f = 0; f < forms.length && !any; f++) any = this.root.next.has(forms[f][0]);
+      if (!any) return out;
+    }
     for (const [form, prefix] of clitics ? procliticForms(first) : [[first, 0] as [string, number]]) {
       let node = this.root.next.get(form);
       let j = i + 1;

@@ -217,7 +217,9 @@ const RULES: Rule[] = [
       `(?:(?:${YEARWORD}|منذ|حتي|مطلع|اواخر|اوائل|منتصف)\\s+(\\d{4})(?!\\s*ه${E}|\\s*هجري)(?:\\s*م${E}|\\s*ميلادي(?:ه)?${E})?` +
         `|(\\d{4})\\s*(?:م|ميلادي|ميلاديه)${E}` +
         // "في 2014" only when the number ends the clause (not "في 2000 منزل").
-        `|(?<=${B}في\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,،؛:)\\n]|$)))(?![\\d])`,
+        // (the lookbehind after the digits, which it re-reads: a pattern opening with a lookbehind is tried at
+        // every position of the text)
+        `|((?:19|20)\\d\\d)(?<=${B}في\\s+\\d{4})(?=\\s*(?:[.,،؛:)\\n]|$)))(?![\\d])`,
     ),
     make: (m) => {
       const y = +(m[1] ?? m[2] ?? m[3]);

@@ -136,15 +136,33 @@ function mayStart(readings: readonly string[], firsts: ReadonlySet<string>, allo
   return false;
 }
 
+/** Memo of {@link mayStart} by phrase list and word (without, with pronoun readings); bounded like the readings. */
+const MAY_START = new WeakMap<readonly Phrase[], [Map<string, boolean>, Map<string, boolean>]>();
+
+/** {@link mayStart} for the readings of a normalised word, memoised per phrase list (it depends on both only). */
+function mayStartKey(key: string, phrases: readonly Phrase[], allowPronoun: boolean): boolean {
+  let memo = MAY_START.get(phrases);
+  if (memo === undefined) MAY_START.set(phrases, (memo = [new Map(), new Map()]));
+  const m = memo[allowPronoun ? 1 : 0];
+  let r = m.get(key);
+  if (r === undefined) {
+    if (m.size >= READINGS_MAX) m.clear();
+    r = mayStart(keyReadings(key), firstWordsOf(phrases), allowPronoun);
+    m.set(key, r);
+  }
+  return r;
+}
+
 /**
- * The longest of `phrases` matching at token `i` (exact readings win over pronoun readings). `readings` are the
+ * The longest of `phrases` matching at token `i` (exact readings win over pronoun readings). `given` are the
  * proclitic readings of token `i` when the caller has them already.
  */
 export function matchAnyAt(
   tokens: readonly Token[], i: number, phrases: readonly Phrase[], limit: number, allowPronoun = false,
-  readings: readonly string[] = tokenReadings(tokens[i]),
+  given?: readonly string[],
 ): PhraseMatch | null {
-  if (!mayStart(readings, firstWordsOf(phrases), allowPronoun)) return null;
+  if (given === undefined ? !mayStartKey(tokens[i].key, phrases, allowPronoun) : !mayStart(given, firstWordsOf(phrases), allowPronoun)) return null;
+  const readings = given ?? tokenReadings(tokens[i]);
   let best: PhraseMatch | null = null;
   for (const p of phrases) {
     const m = matchPhraseAt(tokens, i, p, limit, allowPronoun, readings);
