@@ -12,7 +12,7 @@
  *   عن (MEMBER_OF), a parent after التابعة لـ (مدير دائرة صحة X التابعة لوزارة الصحة الدكتور Y: the directorate's
  *   parent, no relation of the person), a nationality and a posting (السفير التركي في بغداد).
  */
-import type { Lexicon, TitleEntry } from "../lexicon/types.ts";
+import type { Lexicon, LexiconEntry, TitleEntry } from "../lexicon/types.ts";
 import { nameKeys } from "../lexicon/trie.ts";
 import type { Candidate, TitleSpan } from "./candidates.ts";
 import { strippedStart, type TokenView } from "./context.ts";
@@ -138,6 +138,14 @@ function skipAbbreviation(v: TokenView, k: number, limit: number): number {
   return k;
 }
 
+/** The candidate for lexicon body `entry` named by tokens `k .. k + len - 1` (a title's complement). */
+function lexiconBody(v: TokenView, k: number, len: number, entry: LexiconEntry): Candidate {
+  return {
+    type: entry.type, label: entry.label, tokenStart: k, tokenEnd: k + len, start: v.tokens[k].start, end: v.tokens[k + len - 1].end,
+    sentence: v.sentenceOf[k], entry, source: "lexicon", confidence: 0.9, en: { text: entry.en, source: "lexicon" },
+  };
+}
+
 /**
  * "وزير الكهرباء": the body "head + X" for a definite noun X (and the definite adjectives after it) — the lexicon
  * entry of that name (وزارة الكهرباء), the longest first, else a body of the head's pattern type.
@@ -156,10 +164,7 @@ function headedBodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, 
     const text = v.text.slice(v.tokens[k].start, v.tokens[k + len - 1].end);
     const entry = lexiconEntryNamed(`${head} ${text}`, lexicon);
     if (entry !== undefined) {
-      return {
-        type: entry.type, label: entry.label, tokenStart: k, tokenEnd: k + len, start: v.tokens[k].start, end: v.tokens[k + len - 1].end,
-        sentence: v.sentenceOf[k], entry, source: "lexicon", confidence: 0.9, en: { text: entry.en, source: "lexicon" },
-      };
+      return lexiconBody(v, k, len, entry);
     }
     n = len;
   }
@@ -168,20 +173,14 @@ function headedBodyAt(v: TokenView, k: number, limit: number, lexicon: Lexicon, 
     const text = v.text.slice(v.tokens[k].start, v.tokens[k + n].end);
     const entry = lexiconEntryNamed(`${head} ${text}`, lexicon);
     if (entry !== undefined) {
-      return {
-        type: entry.type, label: entry.label, tokenStart: k, tokenEnd: k + n + 1, start: v.tokens[k].start, end: v.tokens[k + n].end,
-        sentence: v.sentenceOf[k], entry, source: "lexicon", confidence: 0.9, en: { text: entry.en, source: "lexicon" },
-      };
+      return lexiconBody(v, k, n + 1, entry);
     }
   }
   for (let len = coordinated > 0 ? 0 : n; len >= 1; len--) {
     const text = v.text.slice(v.tokens[k].start, v.tokens[k + len - 1].end);
     const entry = lexiconEntryNamed(`${head} ${text}`, lexicon);
     if (entry !== undefined) {
-      return {
-        type: entry.type, label: entry.label, tokenStart: k, tokenEnd: k + len, start: v.tokens[k].start, end: v.tokens[k + len - 1].end,
-        sentence: v.sentenceOf[k], entry, source: "lexicon", confidence: 0.9, en: { text: entry.en, source: "lexicon" },
-      };
+      return lexiconBody(v, k, len, entry);
     }
   }
   const p = lexicon.patterns.longest(nameKeys(head), 0, false);
