@@ -2,6 +2,7 @@
  * The token view extraction works on: tokens (with glued words split), their matching keys, and the sentence of
  * each token. Keys are `null` for punctuation and symbols, so no name match crosses them.
  */
+import { memoize, memoizePer } from "../memo.ts";
 import { procliticForms } from "../lexicon/trie.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import { normalizeKey, normalizeWithMap } from "../text/normalize.ts";
@@ -45,21 +46,12 @@ export function splitGlued(tok: Token, lexicon: Lexicon): Token[] {
   return [subToken(tok, 0, at), subToken(tok, at, tok.surface.length)];
 }
 
-/** Memo of {@link glueCut} per lexicon (bounded, cleared when full): words recur, and the cut depends on the word only. */
-const CUTS = new WeakMap<Lexicon, Map<string, number>>();
-const CUTS_MAX = 100_000;
+/** Memo of {@link findGlueCut} per lexicon (bounded, see src/memo.ts): words recur, and the cut depends on the word only. */
+const memoGlueCut = memoizePer((lexicon: Lexicon, text: string) => findGlueCut(text, lexicon));
 
 /** Where the normalised word `text` splits into two glued words (see {@link splitGlued}), or -1. */
 function glueCut(text: string, lexicon: Lexicon): number {
-  let memo = CUTS.get(lexicon);
-  if (memo === undefined) CUTS.set(lexicon, (memo = new Map()));
-  let cut = memo.get(text);
-  if (cut === undefined) {
-    cut = findGlueCut(text, lexicon);
-    if (memo.size >= CUTS_MAX) memo.clear();
-    memo.set(text, cut);
-  }
-  return cut;
+  return memoGlueCut(lexicon, text);
 }
 
 function findGlueCut(text: string, lexicon: Lexicon): number {
@@ -208,14 +200,9 @@ export function buildTokenView(text: string, rawTokens: Token[], sentences: Sent
 /** Offset in the body where the name starts once `prefix` normalised proclitic characters are dropped. */
 export function strippedStart(tok: Token, prefix: number): number {
   if (prefix === 0) return tok.start;
-  let map = OFFSET_MAPS.get(tok.surface);
-  if (map === undefined) {
-    map = normalizeWithMap(tok.surface).map;
-    if (OFFSET_MAPS.size >= CUTS_MAX) OFFSET_MAPS.clear();
-    OFFSET_MAPS.set(tok.surface, map);
-  }
+  const map = offsetMap(tok.surface);
   return tok.start + map[Math.min(prefix, map.length - 1)];
 }
 
 /** Memo of the normalisation offset maps of token surfaces (bounded; the map depends on the surface only). */
-const OFFSET_MAPS = new Map<string, ArrayLike<number>>();
+const offsetMap = memoize((surface: string): ArrayLike<number> => normalizeWithMap(surface).map);

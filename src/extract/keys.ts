@@ -3,18 +3,8 @@
  * several times per document. The result depends on the string only, so the memo is invisible; it is bounded and
  * cleared when full.
  */
+import { memoize } from "../memo.ts";
 import { normalizeKey } from "../text/normalize.ts";
 
-const KEYS = new Map<string, string>();
-const MAX = 50_000;
-
-/** `normalizeKey(s)`, memoised. */
-export function cachedKey(s: string): string {
-  let k = KEYS.get(s);
-  if (k === undefined) {
-    if (KEYS.size >= MAX) KEYS.clear();
-    k = normalizeKey(s);
-    KEYS.set(s, k);
-  }
-  return k;
-}
+/** `normalizeKey(s)`, memoised (bounded, see src/memo.ts). */
+export const cachedKey: (s: string) => string = memoize(normalizeKey, 50_000);

@@ -2,6 +2,7 @@
  * A token trie: multi-word names keyed by the normalised keys of their words, matched longest-first over a
  * token sequence. The first word of a match may carry proclitics (و ف ب ك ل, لل → ال), see {@link procliticForms}.
  */
+import { memoize } from "../memo.ts";
 import { normalizeKey } from "../text/normalize.ts";
 
 interface TrieNode<T> {
@@ -25,21 +26,14 @@ export interface TrieMatch<T> {
  * restores the alef alone: للواء → اللواء.
  */
 export function procliticForms(key: string): ReadonlyArray<readonly [string, number]> {
-  let forms = FORMS.get(key);
-  if (forms === undefined) {
-    if (FORMS.size >= FORMS_MAX) FORMS.clear();
-    forms = computeProcliticForms(key);
-    FORMS.set(key, forms);
-  }
-  return forms;
+  return memoForms(key);
 }
 
 /**
  * Memo of {@link procliticForms}: every trie lookup of every token asks for the forms of its first word, and news
- * vocabulary is small. Bounded; cleared when full. The result depends on the key only, so the memo is invisible.
+ * vocabulary is small (bounded, see src/memo.ts).
  */
-const FORMS = new Map<string, ReadonlyArray<readonly [string, number]>>();
-const FORMS_MAX = 100_000;
+const memoForms = memoize((key: string): ReadonlyArray<readonly [string, number]> => computeProcliticForms(key));
 
 function computeProcliticForms(key: string): Array<[string, number]> {
   const out: Array<[string, number]> = [[key, 0]];
@@ -59,19 +53,9 @@ function computeProcliticForms(key: string): Array<[string, number]> {
   return out;
 }
 
-/** Memo of {@link nameKeys} (bounded, cleared when full; the result depends on the name only). */
-const NAME_KEYS = new Map<string, readonly string[]>();
-
-/** {@link nameKeys} without the copy: a shared, memoised list that callers must not modify. */
-export function sharedNameKeys(name: string): readonly string[] {
-  let keys = NAME_KEYS.get(name);
-  if (keys === undefined) {
-    if (NAME_KEYS.size >= FORMS_MAX) NAME_KEYS.clear();
-    keys = normalizeKey(name).split(" ").filter((w) => w !== "");
-    NAME_KEYS.set(name, keys);
-  }
-  return keys;
-}
+/** {@link nameKeys} without the copy: a shared, memoised list (bounded, see src/memo.ts) that callers must not modify. */
+export const sharedNameKeys: (name: string) => readonly string[] =
+  memoize((name: string): readonly string[] => normalizeKey(name).split(" ").filter((w) => w !== ""));
 
 /** Splits a name into normalised word keys (the same keys `tokenize` gives its tokens). A new array each call. */
 export function nameKeys(name: string): string[] {

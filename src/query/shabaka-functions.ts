@@ -13,27 +13,19 @@
 import type { Ctx } from "./context.ts";
 import type { Expr } from "./ast.ts";
 import { typeError } from "./errors.ts";
+import { memoize } from "../memo.ts";
 import { normalizeKey } from "../text/normalize.ts";
 import { NodeRef, typeName, type Value } from "./values.ts";
 
 type Fn = (args: Value[], ctx: Ctx, argExprs: Expr[]) => Value;
 
-/** Words of a name, memoised: names repeat across calls (one call per node and row). */
-const wordCache = new Map<string, string[]>();
-const WORD_CACHE_MAX = 100_000;
-
-function words(s: string): string[] {
-  const hit = wordCache.get(s);
-  if (hit) return hit;
-  const out = normalizeKey(s)
+/** Words of a name, memoised (bounded, see src/memo.ts): names repeat across calls (one call per node and row). */
+const words = memoize((s: string): string[] =>
+  normalizeKey(s)
     .toLowerCase()
     .split(/[\s\-_.,،/]+/u)
     .filter((w) => w !== "")
-    .map((w) => (w.length > 3 && w.startsWith("ال") ? w.slice(2) : w));
-  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-  wordCache.set(s, out);
-  return out;
-}
+    .map((w) => (w.length > 3 && w.startsWith("ال") ? w.slice(2) : w)));
 
 /**
  * 3 = the whole label, 2 = a whole alias or English label, 1 = a contiguous run of words (unless `wholeOnly`),

@@ -5,6 +5,7 @@
  * Clitic rules (Arabic orthography; cf. Habash, "Introduction to Arabic Natural Language Processing", 2010, §4):
  * conjunctions و ف, prepositions ب ل ك, the article ال, and ل + ال written لل.
  */
+import { memoize, memoizePer } from "../../memo.ts";
 import type { CueLexicon, Phrase } from "../../lexicon/cues.ts";
 import { normalizeKey } from "../../text/normalize.ts";
 import type { Token } from "../../text/types.ts";
@@ -33,22 +34,10 @@ export function proclitcReadings(key: string): string[] {
 }
 
 /**
- * Memo of proclitic readings by normalised word: readings depend on the word only, so the memo is invisible.
- * Bounded (cleared when full); words repeat across documents, so most lookups hit.
+ * {@link proclitcReadings} of a normalised word, memoised: readings depend on the word only, and words repeat
+ * across documents, so most lookups hit (bounded, see src/memo.ts; the list is shared: do not modify it).
  */
-const READINGS = new Map<string, readonly string[]>();
-const READINGS_MAX = 100_000;
-
-/** {@link proclitcReadings} of a normalised word, memoised (the list is shared: do not modify it). */
-export function keyReadings(key: string): readonly string[] {
-  let r = READINGS.get(key);
-  if (r === undefined) {
-    if (READINGS.size >= READINGS_MAX) READINGS.clear();
-    r = proclitcReadings(key);
-    READINGS.set(key, r);
-  }
-  return r;
-}
+export const keyReadings: (key: string) => readonly string[] = memoize((key: string): readonly string[] => proclitcReadings(key));
 
 /** {@link proclitcReadings} of a token's key (memoised by key, see {@link keyReadings}). */
 export function tokenReadings(t: Token): readonly string[] {
@@ -86,19 +75,8 @@ export function encliticReadings(key: string): string[] {
   return out;
 }
 
-/** Memo of {@link encliticReadings} by word (bounded, like {@link keyReadings}). */
-const ENCLITIC_READINGS = new Map<string, readonly string[]>();
-
-/** {@link encliticReadings} of a normalised word, memoised (the list is shared: do not modify it). */
-export function keyEncliticReadings(key: string): readonly string[] {
-  let r = ENCLITIC_READINGS.get(key);
-  if (r === undefined) {
-    if (ENCLITIC_READINGS.size >= READINGS_MAX) ENCLITIC_READINGS.clear();
-    r = encliticReadings(key);
-    ENCLITIC_READINGS.set(key, r);
-  }
-  return r;
-}
+/** {@link encliticReadings} of a normalised word, memoised (bounded, like {@link keyReadings}; the list is shared: do not modify it). */
+export const keyEncliticReadings: (key: string) => readonly string[] = memoize((key: string): readonly string[] => encliticReadings(key));
 
 /** How a phrase matched at a token: the token range and whether the first word carried an attached pronoun. */
 export interface PhraseMatch {
@@ -137,20 +115,12 @@ function mayStart(readings: readonly string[], firsts: ReadonlySet<string>, allo
 }
 
 /** Memo of {@link mayStart} by phrase list and word (without, with pronoun readings); bounded like the readings. */
-const MAY_START = new WeakMap<readonly Phrase[], [Map<string, boolean>, Map<string, boolean>]>();
+const mayStartWith = memoizePer((phrases: readonly Phrase[], key: string) => mayStart(keyReadings(key), firstWordsOf(phrases), true));
+const mayStartBare = memoizePer((phrases: readonly Phrase[], key: string) => mayStart(keyReadings(key), firstWordsOf(phrases), false));
 
 /** {@link mayStart} for the readings of a normalised word, memoised per phrase list (it depends on both only). */
 function mayStartKey(key: string, phrases: readonly Phrase[], allowPronoun: boolean): boolean {
-  let memo = MAY_START.get(phrases);
-  if (memo === undefined) MAY_START.set(phrases, (memo = [new Map(), new Map()]));
-  const m = memo[allowPronoun ? 1 : 0];
-  let r = m.get(key);
-  if (r === undefined) {
-    if (m.size >= READINGS_MAX) m.clear();
-    r = mayStart(keyReadings(key), firstWordsOf(phrases), allowPronoun);
-    m.set(key, r);
-  }
-  return r;
+  return (allowPronoun ? mayStartWith : mayStartBare)(phrases, key);
 }
 
 /**
